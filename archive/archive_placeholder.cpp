@@ -1,0 +1,2 @@
+// Placeholder so the archive library has a translation unit until the store lands.
+namespace chaperone::archive {}

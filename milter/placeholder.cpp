@@ -1,0 +1,2 @@
+// Placeholder until the milter session code lands.
+namespace chaperone::milter {}
