@@ -1,0 +1,169 @@
+// End-of-message processing; see message_processor.h.
+#include "milter/message_processor.h"
+
+#include <fmt/format.h>
+
+#include <exception>
+
+#include "milter/message_assembly.h"
+#include "pii/base/log.h"
+#include "policies/footer/footer_inserter.h"
+
+namespace chaperone::milter {
+namespace {
+
+std::string original_header(const CollectedMessage& message, const char* name) {
+    for (const auto& h : message.headers) {
+        if (g_ascii_strcasecmp(h.name.c_str(), name) == 0) {
+            std::string v = h.value;
+            while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(v.begin());
+            return v;
+        }
+    }
+    return "";
+}
+
+bool has_header(const CollectedMessage& message, const char* name) {
+    for (const auto& h : message.headers)
+        if (g_ascii_strcasecmp(h.name.c_str(), name) == 0) return true;
+    return false;
+}
+
+// Removes every incoming copy of a header we write, so only ours reach the recipient.
+Status drop_foreign_headers(const CollectedMessage& message, MtaActions& actions, const char* name) {
+    int count = 0;
+    for (const auto& h : message.headers)
+        if (g_ascii_strcasecmp(h.name.c_str(), name) == 0) ++count;
+    // Delete from the last so the 1-based indexes of the others do not shift.
+    for (int i = count; i >= 1; --i) {
+        if (Status s = actions.change_header(name, i, ""); !s) return s;
+    }
+    return Status::ok();
+}
+
+// After the footer changed the top-level MIME structure or encoding, the message's own
+// Content-* headers must say so too (the MTA keeps its header copy; we only send the body).
+Status sync_top_level_headers(const CollectedMessage& message, const pii::MimeMessage& parsed, MtaActions& actions) {
+    for (const auto& [name, now] : policies::top_level_content_headers(parsed)) {
+        std::string before = original_header(message, name.c_str());
+        if (before == now) continue;
+        Status s = has_header(message, name.c_str()) ? actions.change_header(name, 1, now)
+                                                     : (now.empty() ? Status::ok() : actions.add_header(name, now));
+        if (!s) return s;
+    }
+    return Status::ok();
+}
+
+std::string status_header(const policies::Decision& decision) {
+    std::string value = decision.monitor && decision.enforced != policies::Action::deliver
+                            ? fmt::format("monitor; would {}", policies::action_name(decision.enforced))
+                            : fmt::format("{}", policies::action_name(decision.verdict));
+    value += decision.external() ? "; external" : "; internal";
+    if (decision.scanned) value += fmt::format("; findings={}", decision.scan.findings.size());
+    if (!decision.rules.empty()) {
+        value += "; rules=";
+        for (std::size_t i = 0; i < decision.rules.size(); ++i) value += (i ? "," : "") + decision.rules[i].rule_id;
+    }
+    return value;
+}
+
+}  // namespace
+
+MtaReply MessageProcessor::internal_error(const CollectedMessage& message, const std::string& reason) const {
+    const auto& config = *engine_->config;
+    if (config.milter.fail_open) {
+        log::error("queue_id={} internal error, passed unchecked (fail_open = true): {}", message.envelope.queue_id, reason);
+        return MtaReply::accept();
+    }
+    log::error("queue_id={} internal error, tempfail: {}", message.envelope.queue_id, reason);
+    return MtaReply::tempfail("Chaperone could not check this message, please try again later");
+}
+
+MtaReply MessageProcessor::process(CollectedMessage& message, MtaActions& actions) const {
+    try {
+        return process_or_throw(message, actions);
+    } catch (const std::exception& e) {
+        return internal_error(message, e.what());
+    } catch (...) {
+        return internal_error(message, "unknown exception");
+    }
+}
+
+MtaReply MessageProcessor::process_or_throw(CollectedMessage& message, MtaActions& actions) const {
+    const policies::Config& config = *engine_->config;
+    const std::string& qid = message.envelope.queue_id;
+    if (!message.collect_error.is_ok()) return internal_error(message, message.collect_error.message());
+
+    policies::RecipientSplit split = policies::split_recipients(message.envelope.recipients, config);
+    if (message.oversized) {
+        // Too big to scan. Internal mail may pass unscanned; external mail may not.
+        if (!split.has_external()) {
+            log::warning("queue_id={} {} bytes exceeds max_message_bytes; internal only, accepted unscanned", qid,
+                         message.size());
+            return MtaReply::accept();
+        }
+        log::warning("queue_id={} {} bytes exceeds max_message_bytes; external, rejected", qid, message.size());
+        return MtaReply::reject("Message too large for the school's outbound checks; send large files another way",
+                                "552", "5.3.4");
+    }
+
+    auto parsed = parse_collected(message);
+    if (!parsed) {
+        log::warning("queue_id={} not a parseable message: {}", qid, parsed.error_message());
+        return MtaReply::reject("Message could not be read as MIME; it was not sent", "554", "5.6.0");
+    }
+    pii::MimeMessage& mime = *parsed;
+    if (!mime.parse_warnings().empty()) {
+        log::info("queue_id={} MIME repaired while parsing: {}{}", qid, mime.parse_warnings().front(),
+                  mime.parse_warnings().size() > 1 ? fmt::format(" (+{} more)", mime.parse_warnings().size() - 1) : "");
+    }
+
+    policies::Decision decision = engine_->policy->decide(message.envelope, mime);
+
+    switch (decision.verdict) {
+        case policies::Action::reject:
+            log::info("queue_id={} reject: {}", qid, status_header(decision));
+            return MtaReply::reject(decision.reply);
+        case policies::Action::tempfail:
+            log::info("queue_id={} tempfail: {}", qid, status_header(decision));
+            return MtaReply::tempfail(decision.reply, "4.7.1");
+        case policies::Action::quarantine:
+            // Holding needs the quarantine store; without it, fail closed.
+            return internal_error(message, "quarantine verdict but no quarantine store is configured");
+        case policies::Action::deliver:
+            break;
+    }
+
+    for (const char* name : {kStatusHeader, kDisclaimerHeader}) {
+        if (Status s = drop_foreign_headers(message, actions, name); !s) return internal_error(message, s.message());
+    }
+
+    if (decision.wants_footer() && config.disclaimer.enabled) {
+        policies::FooterText footer{config.disclaimer.text, config.disclaimer.html};
+        policies::FooterLimits limits;
+        limits.max_mime_parts = config.limits.max_mime_parts;
+        limits.max_mime_depth = config.limits.max_mime_depth;
+        policies::FooterResult result = policies::insert_footer(mime, footer, limits);
+        if (result.outcome == policies::FooterOutcome::added) {
+            if (result.top_level_changed) {
+                if (Status s = sync_top_level_headers(message, mime, actions); !s) return internal_error(message, s.message());
+            }
+            if (Status s = actions.replace_body(mime.serialize_body(true)); !s) return internal_error(message, s.message());
+        } else if (result.outcome == policies::FooterOutcome::signed_or_encrypted) {
+            log::info("queue_id={} signed or encrypted: left unaltered, no disclaimer ({})", qid, result.detail);
+        } else if (result.outcome == policies::FooterOutcome::nothing_to_foot) {
+            log::warning("queue_id={} no disclaimer added: {}", qid, result.detail);
+        }
+        if (Status s = actions.add_header(kDisclaimerHeader, std::string(policies::footer_header_value(result.outcome))); !s)
+            return internal_error(message, s.message());
+    }
+
+    if (config.milter.add_status_header) {
+        if (Status s = actions.add_header(kStatusHeader, status_header(decision)); !s) return internal_error(message, s.message());
+    }
+    log::info("queue_id={} from=<{}> rcpts={} external={} {}", qid, message.envelope.mail_from,
+              message.envelope.recipients.size(), decision.recipients.external.size(), status_header(decision));
+    return MtaReply::accept();
+}
+
+}  // namespace chaperone::milter

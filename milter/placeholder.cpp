@@ -1,2 +1,0 @@
-// Placeholder until the milter session code lands.
-namespace chaperone::milter {}

@@ -1,0 +1,88 @@
+// Through a real Postfix: external mail gets the disclaimer once, internal mail and signed
+// mail are untouched, and a dead milter makes Postfix answer 4xx instead of passing mail.
+#include <catch2/catch.hpp>
+
+#include "captured_mail.h"
+#include "e2e_stack.h"
+
+using namespace chaperone::test;
+
+namespace {
+std::string footer_text() {
+    std::string text = read_file(tests_path("e2e/config/disclaimer.txt"));
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+}
+const std::string kFooterWords = "Registered office: Pembury Lane, Leicester LE4 1FX.";
+}  // namespace
+
+TEST_CASE("disclaimer through Postfix: external footed once, internal and signed untouched", "[e2e][footer]") {
+    E2EStack stack("footer");
+    REQUIRE(stack.error.empty());
+
+    REQUIRE(stack.send("j.bloggs@school.example", "parent@parents.example", "alternative-external.eml").accepted);
+    REQUIRE(stack.send("j.bloggs@school.example", "office@school.example", "plain-internal.eml").accepted);
+    REQUIRE(stack.send("head@school.example", "admissions@council.example", "signed-external.eml").accepted);
+    REQUIRE(stack.send("j.bloggs@school.example", "parent@parents.example", "already-footed-external.eml").accepted);
+    REQUIRE(stack.sink.wait_for(4, std::chrono::seconds(60)) == 4);
+
+    std::map<std::string, std::unique_ptr<CapturedMail>> by_id;
+    for (const auto& file : stack.sink.files()) {
+        auto mail = std::make_unique<CapturedMail>(file);
+        by_id[mail->header("Message-ID")] = std::move(mail);
+    }
+    REQUIRE(by_id.size() == 4);
+
+    SECTION("external multipart/alternative: both parts end with the footer, once") {
+        const CapturedMail& mail = *by_id.at("trip-4@school.example");
+        std::string plain = mail.text("text/plain");
+        std::string html = mail.text("text/html");
+        CHECK(plain.rfind("Dear parents and carers,\n\nYear 4 will visit the city museum on Friday. "
+                          "Please send a packed lunch \xE2\x80\x94 no nuts, please.", 0) == 0);
+        CHECK(count_of(plain, kFooterWords) == 1);
+        std::string trimmed = plain;
+        while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == '\r')) trimmed.pop_back();
+        CHECK(trimmed.size() >= footer_text().size());
+        CHECK(trimmed.substr(trimmed.size() - footer_text().size()) == footer_text());
+        CHECK(count_of(html, kFooterWords) == 1);
+        CHECK(html.find(kFooterWords) < html.find("</body>"));
+        CHECK(mail.header("X-Chaperone-Disclaimer") == "added");
+        CHECK(mail.header_count("X-Chaperone-Disclaimer") == 1);
+    }
+    SECTION("internal mail: no footer, no disclaimer header, text unchanged") {
+        const CapturedMail& mail = *by_id.at("register-4@school.example");
+        CHECK(mail.text("text/plain") == "Hi,\n\nThe register for Friday's trip is on my desk.\n\nJo\n");
+        CHECK(mail.header_count("X-Chaperone-Disclaimer") == 0);
+        CHECK(mail.header("X-Chaperone").find("internal") != std::string::npos);
+    }
+    SECTION("signed mail: body byte-identical, marked by header") {
+        const CapturedMail& mail = *by_id.at("signed-1@school.example");
+        std::string original = read_file(stack.message_path("signed-external.eml"));
+        std::string original_body = original.substr(original.find("\n\n") + 2);
+        std::string delivered_body = mail.raw().substr(mail.raw().find("\n\n") + 2);
+        // smtp-sink appends one empty line after the message.
+        CHECK(delivered_body.rfind(original_body, 0) == 0);
+        CHECK(count_of(mail.raw(), kFooterWords) == 0);
+        CHECK(mail.header("X-Chaperone-Disclaimer") == "signed-or-encrypted");
+    }
+    SECTION("already footed: not footed twice") {
+        const CapturedMail& mail = *by_id.at("trip-4-re@school.example");
+        CHECK(count_of(mail.text("text/plain"), kFooterWords) == 1);
+        CHECK(mail.header("X-Chaperone-Disclaimer") == "already-present");
+    }
+}
+
+TEST_CASE("milter killed: Postfix answers 4xx and nothing passes unchecked", "[e2e][failclosed]") {
+    E2EStack stack("killed");
+    REQUIRE(stack.error.empty());
+    REQUIRE(stack.send("j.bloggs@school.example", "parent@parents.example", "alternative-external.eml").accepted);
+    REQUIRE(stack.sink.wait_for(1, std::chrono::seconds(60)) == 1);
+
+    stack.milter.kill_now();
+    SendResult refused = stack.send("j.bloggs@school.example", "parent@parents.example", "alternative-external.eml");
+    CHECK_FALSE(refused.accepted);
+    INFO(refused.output);
+    CHECK(refused.output.find("<** 451") != std::string::npos);
+    CHECK(stack.sink.wait_for(2, std::chrono::seconds(3)) == 1);
+    CHECK(stack.postfix->queue_count() == 0);
+}
