@@ -13,6 +13,10 @@ std::string footer_text() {
     while (!text.empty() && text.back() == '\n') text.pop_back();
     return text;
 }
+std::string trim_end(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    return text;
+}
 const std::string kFooterWords = "Registered office: Pembury Lane, Leicester LE4 1FX.";
 }  // namespace
 
@@ -29,19 +33,19 @@ TEST_CASE("disclaimer through Postfix: external footed once, internal and signed
     std::map<std::string, std::unique_ptr<CapturedMail>> by_id;
     for (const auto& file : stack.sink.files()) {
         auto mail = std::make_unique<CapturedMail>(file);
-        by_id[mail->header("Message-ID")] = std::move(mail);
+        std::string id = mail->header("Message-ID");
+        by_id[id.substr(1, id.size() - 2)] = std::move(mail);  // without <>
     }
     REQUIRE(by_id.size() == 4);
 
-    SECTION("external multipart/alternative: both parts end with the footer, once") {
+    {  // external multipart/alternative: both parts end with the footer, once
         const CapturedMail& mail = *by_id.at("trip-4@school.example");
         std::string plain = mail.text("text/plain");
         std::string html = mail.text("text/html");
         CHECK(plain.rfind("Dear parents and carers,\n\nYear 4 will visit the city museum on Friday. "
                           "Please send a packed lunch \xE2\x80\x94 no nuts, please.", 0) == 0);
         CHECK(count_of(plain, kFooterWords) == 1);
-        std::string trimmed = plain;
-        while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == '\r')) trimmed.pop_back();
+        std::string trimmed = trim_end(plain);
         CHECK(trimmed.size() >= footer_text().size());
         CHECK(trimmed.substr(trimmed.size() - footer_text().size()) == footer_text());
         CHECK(count_of(html, kFooterWords) == 1);
@@ -49,13 +53,14 @@ TEST_CASE("disclaimer through Postfix: external footed once, internal and signed
         CHECK(mail.header("X-Chaperone-Disclaimer") == "added");
         CHECK(mail.header_count("X-Chaperone-Disclaimer") == 1);
     }
-    SECTION("internal mail: no footer, no disclaimer header, text unchanged") {
+    {  // internal mail: no footer, no disclaimer header, text unchanged
         const CapturedMail& mail = *by_id.at("register-4@school.example");
-        CHECK(mail.text("text/plain") == "Hi,\n\nThe register for Friday's trip is on my desk.\n\nJo\n");
+        // swaks ends the DATA with a line break of its own: compare without trailing ones.
+        CHECK(trim_end(mail.text("text/plain")) == "Hi,\n\nThe register for Friday's trip is on my desk.\n\nJo");
         CHECK(mail.header_count("X-Chaperone-Disclaimer") == 0);
         CHECK(mail.header("X-Chaperone").find("internal") != std::string::npos);
     }
-    SECTION("signed mail: body byte-identical, marked by header") {
+    {  // signed mail: body byte-identical, marked by header
         const CapturedMail& mail = *by_id.at("signed-1@school.example");
         std::string original = read_file(stack.message_path("signed-external.eml"));
         std::string original_body = original.substr(original.find("\n\n") + 2);
@@ -65,7 +70,7 @@ TEST_CASE("disclaimer through Postfix: external footed once, internal and signed
         CHECK(count_of(mail.raw(), kFooterWords) == 0);
         CHECK(mail.header("X-Chaperone-Disclaimer") == "signed-or-encrypted");
     }
-    SECTION("already footed: not footed twice") {
+    {  // already footed: not footed twice
         const CapturedMail& mail = *by_id.at("trip-4-re@school.example");
         CHECK(count_of(mail.text("text/plain"), kFooterWords) == 1);
         CHECK(mail.header("X-Chaperone-Disclaimer") == "already-present");

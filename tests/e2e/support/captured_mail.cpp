@@ -38,6 +38,8 @@ void collect_parts(GMimeObject* object, std::vector<DecodedPart>& out, int depth
 }  // namespace
 
 CapturedMail::CapturedMail(const std::filesystem::path& file) : raw_(read_file(file)) {
+    // smtp-sink ends every dump with one empty line of its own.
+    if (raw_.size() >= 2 && raw_.compare(raw_.size() - 2, 2, "\n\n") == 0) raw_.pop_back();
     auto parsed = pii::MimeMessage::parse(raw_);
     REQUIRE(parsed.is_ok());
     collect_parts(parsed->body(), parts_, 0);

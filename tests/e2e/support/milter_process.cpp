@@ -59,9 +59,10 @@ SendResult send_with_swaks(int port, const std::string& from, const std::string&
     SendResult result;
     result.output = r.output;
     // After the message body swaks prints the server's answer to the final ".".
-    auto dot = r.output.rfind("~> .");
-    std::string after = dot == std::string::npos ? r.output : r.output.substr(dot);
-    result.accepted = r.exit_code == 0 && after.find("<~  250") != std::string::npos;
+    // swaks marks what it sends " -> " and the server's answers "<-  " ("<** " for errors).
+    auto dot = r.output.rfind("\n -> .\n");
+    std::string after = dot == std::string::npos ? "" : r.output.substr(dot);
+    result.accepted = r.exit_code == 0 && after.find("<-  250") != std::string::npos;
     return result;
 }
 
