@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+#include "milter/connection_socket.h"
 #include "milter/libmilter_actions.h"
 #include "milter/message_processor.h"
 #include "pii/base/log.h"
@@ -21,6 +22,7 @@ namespace {
 Engine* g_engine = nullptr;  // set once before smfi_main(); read-only afterwards
 
 struct ConnectionContext {
+    int tcp_fd = -1;                   // the connection's TCP socket (for prompt ACKs), or -1
     unsigned long no_reply_steps = 0;  // SMFIP_NR_* the MTA agreed to
     bool mta_lacks_actions = false;    // negotiation showed we could not apply a footer
     std::string failure;               // first failure while collecting this message
@@ -42,7 +44,9 @@ std::string macro(SMFICTX* ctx, const char* name) {
 }
 
 // What a collecting callback answers: nothing at all when the MTA agreed not to wait.
+// Re-arms prompt ACKs first: libmilter reads the next command as soon as we return.
 sfsistat carry_on(const ConnectionContext* cc, unsigned long no_reply_flag) {
+    if (cc) rearm_quickack(cc->tcp_fd);
     return cc && (cc->no_reply_steps & no_reply_flag) ? SMFIS_NOREPLY : SMFIS_CONTINUE;
 }
 
@@ -75,6 +79,8 @@ sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned
     auto* cc = new (std::nothrow) ConnectionContext;
     if (!cc) return SMFIS_TEMPFAIL;
     smfi_setpriv(ctx, cc);
+    cc->tcp_fd = tcp_socket_of(ctx);
+    rearm_quickack(cc->tcp_fd);
     const unsigned long wanted_actions = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_CHGBODY;
     if ((f0 & wanted_actions) != wanted_actions) {
         // Answering REJECT here would make the MTA skip this milter and send mail unchecked;
@@ -169,6 +175,7 @@ sfsistat on_eom(SMFICTX* ctx) {
         LibmilterActions actions(ctx);
         MtaReply reply = MessageProcessor(cc->snapshot).process(m, actions);
         cc->reset_message();
+        rearm_quickack(cc->tcp_fd);
         if (!reply.code.empty()) {
             smfi_setreply(ctx, const_cast<char*>(reply.code.c_str()), const_cast<char*>(reply.xcode.c_str()),
                           const_cast<char*>(reply.text.c_str()));
@@ -188,7 +195,10 @@ sfsistat on_eom(SMFICTX* ctx) {
 }
 
 sfsistat on_abort(SMFICTX* ctx) {
-    if (ConnectionContext* cc = context_of(ctx)) cc->reset_message();
+    if (ConnectionContext* cc = context_of(ctx)) {
+        cc->reset_message();
+        rearm_quickack(cc->tcp_fd);
+    }
     return SMFIS_CONTINUE;
 }
 
