@@ -17,6 +17,30 @@ BodyBuffer::~BodyBuffer() {
     if (fd_ >= 0) ::close(fd_);
 }
 
+BodyBuffer::BodyBuffer(BodyBuffer&& other) noexcept
+    : spill_bytes_(other.spill_bytes_),
+      temp_dir_(std::move(other.temp_dir_)),
+      memory_(std::move(other.memory_)),
+      fd_(other.fd_),
+      size_(other.size_) {
+    other.fd_ = -1;
+    other.size_ = 0;
+}
+
+BodyBuffer& BodyBuffer::operator=(BodyBuffer&& other) noexcept {
+    if (this != &other) {
+        if (fd_ >= 0) ::close(fd_);
+        spill_bytes_ = other.spill_bytes_;
+        temp_dir_ = std::move(other.temp_dir_);
+        memory_ = std::move(other.memory_);
+        fd_ = other.fd_;
+        size_ = other.size_;
+        other.fd_ = -1;
+        other.size_ = 0;
+    }
+    return *this;
+}
+
 static Status write_all(int fd, const char* data, std::size_t size) {
     while (size > 0) {
         ssize_t n = ::write(fd, data, size);

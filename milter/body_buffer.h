@@ -21,6 +21,8 @@ public:
     ~BodyBuffer();
     BodyBuffer(const BodyBuffer&) = delete;
     BodyBuffer& operator=(const BodyBuffer&) = delete;
+    BodyBuffer(BodyBuffer&& other) noexcept;
+    BodyBuffer& operator=(BodyBuffer&& other) noexcept;
 
     Status append(std::string_view chunk);
     std::uint64_t size() const { return size_; }

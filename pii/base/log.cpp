@@ -16,6 +16,8 @@ std::atomic<int> g_min_level{static_cast<int>(Level::info)};
 std::atomic<int> g_sink{static_cast<int>(Sink::stderr_stream)};
 std::mutex g_ident_mutex;  // guards g_ident and openlog()
 std::string g_ident = "chaperone";
+LineHook g_hook;  // guarded by g_ident_mutex
+std::atomic<bool> g_has_hook{false};
 
 const char* level_name(Level level) {
     switch (level) {
@@ -49,7 +51,17 @@ void configure(Level min_level, Sink sink, std::string_view ident) {
 
 bool enabled(Level level) { return static_cast<int>(level) >= g_min_level.load(); }
 
+void set_line_hook(LineHook hook) {
+    std::lock_guard lock(g_ident_mutex);
+    g_hook = std::move(hook);
+    g_has_hook = static_cast<bool>(g_hook);
+}
+
 void write(Level level, std::string_view line) {
+    if (g_has_hook.load()) {
+        std::lock_guard lock(g_ident_mutex);
+        if (g_hook) g_hook(level, line);
+    }
     if (!enabled(level)) return;
     if (static_cast<Sink>(g_sink.load()) == Sink::syslog) {
         syslog(syslog_priority(level), "%.*s", static_cast<int>(line.size()), line.data());

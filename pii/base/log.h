@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,10 @@ void write(Level level, std::string_view line);
 
 // Parses "debug|info|warning|error|off"; returns false on anything else.
 bool parse_level(std::string_view name, Level& out);
+
+// Tests capture log lines through this hook (null to remove). Not for production use.
+using LineHook = std::function<void(Level, std::string_view)>;
+void set_line_hook(LineHook hook);
 
 // "J*** S****" style redaction for the rare log line that must point at a match.
 std::string redact(std::string_view text);
