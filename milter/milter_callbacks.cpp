@@ -93,6 +93,7 @@ sfsistat on_negotiate(SMFICTX* ctx, unsigned long f0, unsigned long f1, unsigned
     const unsigned long no_reply = SMFIP_NR_MAIL | SMFIP_NR_RCPT | SMFIP_NR_HDR | SMFIP_NR_BODY;
     *pf1 = (skip | no_reply) & f1;
     cc->no_reply_steps = no_reply & f1;
+    log::debug("negotiated actions 0x{:x} steps 0x{:x} (MTA offered 0x{:x} / 0x{:x})", *pf0, *pf1, f0, f1);
     *pf2 = 0;
     *pf3 = 0;
     // Only the macros we read, so the MTA sends less.

@@ -1,5 +1,6 @@
-// A private Postfix on 127.0.0.1 for end-to-end tests: its own config, queue and data
-// directories and log file under a scratch directory, never the system instance.
+// A private Postfix on 127.0.0.1 for end-to-end tests, run by contrib/sandbox/postfix-sandbox.sh:
+// its own config, queue and data directories and log file under a scratch directory, never
+// the system instance.
 //
 //   PostfixInstance postfix(dir, options);   // writes main.cf / master.cf
 //   REQUIRE(postfix.start());                // postfix check, then master -w
@@ -52,8 +53,6 @@ public:
     void flush();
 
 private:
-    void write_config() const;
-
     std::filesystem::path dir_;
     std::filesystem::path config_dir_;
     PostfixOptions options_;
