@@ -1,6 +1,7 @@
 // The footer in the forms the engine uses, made once per call from the configured FooterText:
 // both forms present (an empty html is the escaped text in a <div class="chaperone-disclaimer">
-// with <br> line breaks; an empty text is the html's visible text), LF newlines, no trailing
+// with <br> line breaks; an empty text is the html's visible text, one line per
+// block), LF newlines, no trailing
 // newlines, and the needles that footer_presence.h compares against.
 //
 // Thread-safety: pure.
