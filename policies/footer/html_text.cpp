@@ -141,6 +141,13 @@ std::string html_to_text(std::string_view html) {
     out.reserve(html.size() / 2);
     std::size_t i = 0;
     while (i < html.size()) {
+        // Plain text up to the next markup character is copied in one piece. (A plain loop:
+        // string_view::find_first_of calls memchr once per character.)
+        std::size_t special = i;
+        while (special < html.size() && html[special] != '<' && html[special] != '&') ++special;
+        out.append(html.data() + i, special - i);
+        i = special;
+        if (i == html.size()) break;
         char c = html[i];
         if (c == '&') {
             std::size_t next = decode_reference(html, i, out);
@@ -150,11 +157,6 @@ std::string html_to_text(std::string_view html) {
             } else {
                 i = next;
             }
-            continue;
-        }
-        if (c != '<') {
-            out.push_back(c);
-            ++i;
             continue;
         }
         if (html.compare(i, 4, "<!--") == 0) {

@@ -11,12 +11,14 @@
 #include <string_view>
 #include <vector>
 
+#include "policies/footer/footer_presence.h"
+
 namespace chaperone::policies::footer {
 
 struct PreparedFooter {
     std::string text;                  // UTF-8, LF newlines, no trailing newline
     std::string html;                  // UTF-8, LF newlines, no trailing newline
-    std::vector<std::string> needles;  // comparison forms of text and html
+    std::vector<FooterNeedle> needles;  // comparison forms of text and html
     bool empty() const { return needles.empty(); }
 };
 

@@ -115,10 +115,22 @@ TEST_CASE("comparison form: whitespace runs, no-break spaces and quote markers",
 
     auto needles = footer_needles("School\nConfidential", "<p>School</p><p>Confidential</p>");
     REQUIRE(needles.size() == 1);  // both forms read the same: one needle
-    CHECK(needles[0] == "School Confidential");
-    CHECK(contains_footer(comparison_text("Thanks\n> School\n> Confidential\n"), needles));
-    CHECK_FALSE(contains_footer(comparison_text("School is Confidential"), needles));
+    CHECK(needles[0].comparable == "School Confidential");
+    CHECK(needles[0].anchor == "Confidential");
+    CHECK(contains_footer("Thanks\n> School\n> Confidential\n", needles));
+    CHECK(contains_footer("Thanks\n>School\u00a0 \n\n>>   Confidential", needles));
+    CHECK_FALSE(contains_footer("School is Confidential", needles));
+    CHECK_FALSE(contains_footer("School Confidentia", needles));
     CHECK(footer_needles("Text", "<p>Other</p>").size() == 2);
+
+    // Anchors never contain bytes the comparison form changes.
+    const std::vector<std::pair<std::string, std::string>> anchors = {
+        {"Caf\u00e9 \u00a35 Confidential:", "Confidential:"},
+        {"a\u00a0bbbb cc", "bbbb"},
+        {"x>yyyyy zz", "yyyyy"},
+        {"\u260e\u260e", "\u260e\u260e"},
+    };
+    for (const auto& [text, anchor] : anchors) CHECK(footer_needles(text, "").at(0).anchor == anchor);
 }
 
 TEST_CASE("signed and encrypted forms", "[footer]") {
@@ -216,7 +228,9 @@ TEST_CASE("footer preparation", "[footer]") {
     PreparedFooter crlf = prepare_footer("Line one\r\nLine two\r\n\r\n", "<p>One</p>\r\n");
     CHECK(crlf.text == "Line one\nLine two");
     CHECK(crlf.html == "<p>One</p>");
-    CHECK(crlf.needles == std::vector<std::string>{"Line one Line two", "One"});
+    REQUIRE(crlf.needles.size() == 2);
+    CHECK(crlf.needles[0].comparable == "Line one Line two");
+    CHECK(crlf.needles[1].comparable == "One");
 
     PreparedFooter from_text = prepare_footer("A & B <x>\nC", "");
     CHECK(from_text.html == "<div class=\"chaperone-disclaimer\">A &amp; B &lt;x&gt;<br>\nC</div>");
