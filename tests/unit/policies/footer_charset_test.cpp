@@ -153,3 +153,43 @@ TEST_CASE("golden: CRLF message keeps CRLF, base64 CRLF text gets a CRLF footer"
           "Example Primary School, Pembury Lane, Leicester. Caf\u00e9 open 8am to 9am.\r\n"
           "Confidential: if this reached you in error, please tell the sender. Trip fees from \u00a35.\r\n");
 }
+
+TEST_CASE("odd charsets: UTF-16, unknown-8bit, undeclared 8-bit", "[footer]") {
+    struct Row {
+        std::string name;
+        std::string content_headers;
+        std::string body;                // as it stands in the message
+        std::string original_utf8;       // what the reader saw before
+        std::string charset_after;
+        std::string encoding_after;
+    };
+    const std::vector<Row> rows = {
+        // UTF-16 is not ASCII-compatible: converted to UTF-8 (base64 stays).
+        {"utf-16 base64", "Content-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: base64\n",
+         "//5IAGkAIABKAG8ACgA=\n", "Hi Jo\n", "utf-8", "base64"},
+        // mutt's unknown-8bit: iconv has no such charset; the text is read as windows-1252.
+        {"unknown-8bit", "Content-Type: text/plain; charset=unknown-8bit\nContent-Transfer-Encoding: 8bit\n",
+         "Caf\xe9\n", "Caf\u00e9\n", "utf-8", "8bit"},
+        // No charset parameter but UTF-8 bytes: us-ascii by the RFC, UTF-8 in practice.
+        {"undeclared utf-8", "Content-Type: text/plain\nContent-Transfer-Encoding: 8bit\n", "Caf\u00e9\n",
+         "Caf\u00e9\n", "utf-8", "8bit"},
+        // No Content-Type at all, 7bit ASCII: labelled UTF-8 and quoted-printable for the footer.
+        {"no content-type", "", "Hello\n", "Hello\n", "utf-8", "quoted-printable"},
+    };
+    for (const auto& row : rows) {
+        DYNAMIC_SECTION(row.name) {
+            std::string raw = "From: jo.teacher@school.example\nTo: sam.parent@parents.example\nSubject: x\n"
+                              "MIME-Version: 1.0\n" + row.content_headers + "\n" + row.body;
+            pii::MimeMessage original = parse(raw);
+            REQUIRE(decoded_utf8(original.body()) == row.original_utf8);
+            pii::MimeMessage message = parse(raw);
+            policies::FooterResult result = policies::insert_footer(message, kFooter);
+            REQUIRE(result.outcome == FooterOutcome::added);
+            CHECK(result.top_level_changed);
+            pii::MimeMessage after = reparse(message, false);
+            CHECK(decoded_utf8(after.body()) == expected_plain(row.original_utf8, kFooter.text));
+            CHECK(lower(charset_of(after.body())) == row.charset_after);
+            CHECK(encoding_of(after.body()) == row.encoding_after);
+        }
+    }
+}

@@ -245,3 +245,56 @@ TEST_CASE("truncated and corrupted messages have a defined outcome and never cra
     CHECK(runs > 100);
     CHECK(footed > 50);
 }
+
+TEST_CASE("as the milter applies it: old headers + top_level_content_headers + serialize_body", "[footer]") {
+    // The milter cannot resend the headers: it changes the three MIME headers when
+    // top_level_changed and replaces the body. The recipient must read the same message.
+    for (std::string file : {"only_pdf.eml", "mixed_no_text.eml", "empty_body.eml", "plain_no_trailing_newline.eml",
+                             "latin1_8bit.eml", "alternative_outlook_cp1252.eml"}) {
+        DYNAMIC_SECTION(file) {
+            std::string raw = fixture(file);
+            bool crlf = uses_crlf(raw);
+            pii::MimeMessage message = parse(raw);
+            policies::FooterResult result = policies::insert_footer(message, kWelshFooter);
+            REQUIRE(result.outcome == FooterOutcome::added);
+
+            std::string nl = crlf ? "\r\n" : "\n";
+            std::string header_block = raw.substr(0, raw.find(nl + nl) + nl.size());
+            std::string rebuilt;
+            if (result.top_level_changed) {
+                // Drop the three MIME headers (with their folded lines), then add the new values.
+                bool dropping = false;
+                std::size_t start = 0;
+                while (start < header_block.size()) {
+                    std::size_t end = header_block.find(nl, start) + nl.size();
+                    std::string line = header_block.substr(start, end - start);
+                    if (line[0] != ' ' && line[0] != '\t') {
+                        std::string name = lower(line.substr(0, line.find(':')));
+                        dropping = name == "mime-version" || name == "content-type" || name == "content-transfer-encoding";
+                    }
+                    if (!dropping) rebuilt += line;
+                    start = end;
+                }
+                for (const auto& [name, value] : policies::top_level_content_headers(message)) {
+                    if (!value.empty()) rebuilt += name + ": " + value + nl;
+                }
+            } else {
+                rebuilt = header_block;
+            }
+            rebuilt += nl + message.serialize_body(crlf);
+
+            pii::MimeMessage as_sent = parse(rebuilt);
+            pii::MimeMessage as_footed = reparse(message, crlf);
+            auto sent_leaves = leaves(as_sent.body());
+            auto footed_leaves = leaves(as_footed.body());
+            REQUIRE(sent_leaves.size() == footed_leaves.size());
+            for (std::size_t i = 0; i < sent_leaves.size(); ++i) {
+                CHECK(sent_leaves[i].first == footed_leaves[i].first);
+                CHECK(pii::mime_type_of(sent_leaves[i].second) == pii::mime_type_of(footed_leaves[i].second));
+                CHECK(decoded_utf8(sent_leaves[i].second) == decoded_utf8(footed_leaves[i].second));
+            }
+            pii::MimeMessage again = parse(rebuilt);
+            CHECK(policies::insert_footer(again, kWelshFooter).outcome == FooterOutcome::already_present);
+        }
+    }
+}
