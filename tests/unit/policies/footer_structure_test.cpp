@@ -298,3 +298,21 @@ TEST_CASE("as the milter applies it: old headers + top_level_content_headers + s
         }
     }
 }
+
+TEST_CASE("the log detail carries no message content and no raw header junk", "[footer]") {
+    std::string raw = "From: a@school.example\nMIME-Version: 1.0\n"
+                      "Content-Type: text/plain; charset=\"Pupil Jane Doe\\x07 lives at 1 High St and more and more text\"\n\n"
+                      "Secret pupil details\n";
+    pii::MimeMessage message = parse(raw);
+    policies::FooterResult result = policies::insert_footer(message, kFooter);
+    REQUIRE(result.outcome == FooterOutcome::added);
+    CHECK(result.detail == "footed text/plain (quoted-printable, utf-8 converted)");
+
+    raw.replace(raw.find("Pupil"), std::string("Pupil Jane Doe\\x07 lives at 1 High St and more and more text").size(),
+                "Pupil Jane Doe lives at 1 High St and more and more text");
+    pii::MimeMessage ascii_footer_message = parse(raw);
+    result = policies::insert_footer(ascii_footer_message, FooterText{"Confidential.", ""});
+    REQUIRE(result.outcome == FooterOutcome::added);
+    CHECK(result.detail == "footed text/plain (none, Pupil?Jane?Doe?lives?at?1?High?St?and?mo)");
+    CHECK(result.detail.find("Secret") == std::string::npos);
+}
