@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "policies/footer/body_part_finder.h"
+#include "policies/footer/charset_codec.h"
 #include "policies/footer/footer_part_builder.h"
 #include "policies/footer/footer_presence.h"
 #include "policies/footer/html_text.h"
@@ -25,6 +26,24 @@ FooterResult unchanged(FooterOutcome outcome, std::string detail) {
 }
 
 std::string_view kind_name(TextKind kind) { return kind == TextKind::plain ? "text/plain" : "text/html"; }
+
+// What a reader sees of a body text part, in UTF-8, for the inline-PGP and presence checks.
+// UTF-8 parts are read in place (no copy, no validation: bytes that are not UTF-8 cannot match
+// the footer anyway); `storage` holds converted or HTML-reduced text.
+std::string_view visible_text(const footer::BodyText& body_text, const std::string& decoded, std::string& storage) {
+    footer::CharsetInfo charset = footer::describe_charset(footer::declared_charset(body_text.part));
+    std::string_view utf8 = decoded;
+    if (!charset.is_utf8) {
+        storage = pii::to_utf8(decoded, charset.declared.empty() ? "us-ascii" : charset.declared.c_str());
+        utf8 = storage;
+    }
+    if (body_text.kind == TextKind::html) {
+        std::string text = footer::html_to_text(utf8);
+        storage = std::move(text);
+        utf8 = storage;
+    }
+    return utf8;
+}
 
 bool is_bare_calendar(GMimeObject* root) {
     return root && !GMIME_IS_MULTIPART(root) && pii::mime_type_of(root) == "text/calendar";
@@ -73,12 +92,11 @@ FooterResult insert_footer(pii::MimeMessage& message, const FooterText& text, co
             return unchanged(FooterOutcome::nothing_to_foot,
                              fmt::format("a {} part is larger than {} bytes", kind_name(body_text.kind),
                                          limits.max_text_part_bytes));
-        std::string charset = footer::declared_charset(body_text.part);
-        std::string visible = pii::to_utf8(decoded[i], charset.empty() ? "us-ascii" : charset.c_str());
-        if (body_text.kind == TextKind::html) visible = footer::html_to_text(visible);
+        std::string storage;
+        std::string_view visible = visible_text(body_text, decoded[i], storage);
         if (auto marker = footer::inline_pgp_marker(visible); !marker.empty())
             return unchanged(FooterOutcome::signed_or_encrypted, fmt::format("inline PGP in a {} part", kind_name(body_text.kind)));
-        present = present || footer::contains_footer(footer::comparison_text(visible), prepared.needles);
+        present = present || footer::contains_footer(visible, prepared.needles);
     }
     if (present) return unchanged(FooterOutcome::already_present, "the body text already contains the footer");
 

@@ -10,8 +10,10 @@
 //   add "X-Chaperone-Disclaimer: " + footer_header_value(r.outcome); log r.detail.
 //
 // What is footed (policies/footer/body_part_finder.h has the full rules):
-//   text/plain gets the text footer after a blank line at the bottom (text_footer.h);
-//   text/html gets the HTML footer before its last </body> (html_footer.h); every alternative of a
+//   text/plain gets the text footer after a blank line at the bottom (text_footer.h), in the
+//   part's charset, or the part becomes UTF-8 when its charset lacks a footer character;
+//   text/html gets the HTML footer before its last </body> (html_footer.h), characters its
+//   charset lacks written as &#N; references (part_footer.h); every alternative of a
 //   multipart/alternative is footed in its own form; multipart/related foots its root; in
 //   multipart/mixed the last body child is footed. Attachments, forwarded message/rfc822 parts and
 //   everything else are left byte-for-byte alone and are not re-serialised.

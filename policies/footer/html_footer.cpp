@@ -2,21 +2,24 @@
 #include "policies/footer/html_footer.h"
 
 #include <gmime/gmime.h>
+#include <string.h>
 
 namespace chaperone::policies::footer {
 
 std::size_t find_last_closing_tag(std::string_view html, std::string_view name) {
-    std::size_t pos = html.size();
-    while (pos > 0) {
-        std::size_t lt = html.rfind("</", pos - 1);
-        if (lt == std::string_view::npos) return std::string_view::npos;
+    // memrchr finds each '<' from the end quickly; most are not "</name".
+    std::size_t limit = html.size();
+    while (limit > 0) {
+        const void* found = memrchr(html.data(), '<', limit);
+        if (!found) return std::string_view::npos;
+        std::size_t lt = static_cast<std::size_t>(static_cast<const char*>(found) - html.data());
         std::size_t after = lt + 2 + name.size();
-        if (after <= html.size() &&
+        if (after <= html.size() && html[lt + 1] == '/' &&
             g_ascii_strncasecmp(html.data() + lt + 2, name.data(), name.size()) == 0 &&
             (after == html.size() || html[after] == '>' || g_ascii_isspace(html[after]))) {
             return lt;
         }
-        pos = lt;
+        limit = lt;
     }
     return std::string_view::npos;
 }

@@ -44,8 +44,9 @@ constexpr const char* kBlockTags[] = {"br", "p", "div", "tr", "td", "th", "li", 
                                       "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "pre",
                                       "body", "html", "section", "article", "header", "footer",
                                       "center", "dd", "dt", "dl", "address", "caption", "tbody", "thead"};
-// Tags whose content is not visible text.
-constexpr const char* kSkippedContentTags[] = {"head", "style", "script", "title"};
+// Tags whose content is not visible text. (Not <head>: what is invisible in it is one of
+// these, and a broken </head> must not hide the whole body.)
+constexpr const char* kSkippedContentTags[] = {"style", "script", "title"};
 
 bool lookup_named(std::string_view name, unsigned long& code_point) {
     for (std::size_t i = 0; i < kLatin1Names.size(); ++i) {
@@ -111,11 +112,11 @@ std::size_t end_of_tag(std::string_view html, std::size_t pos) {
     return html.size();
 }
 
-// Offset just after "</name ...>" from `pos`, or the end of the input.
+// Offset just after "</name ...>" from `pos`, or npos when it is never closed.
 std::size_t skip_to_closing(std::string_view html, std::size_t pos, std::string_view name) {
     while (pos < html.size()) {
         std::size_t lt = html.find("</", pos);
-        if (lt == std::string_view::npos) return html.size();
+        if (lt == std::string_view::npos) return std::string_view::npos;
         std::size_t after = lt + 2 + name.size();
         if (after <= html.size() && g_ascii_strncasecmp(html.data() + lt + 2, name.data(), name.size()) == 0 &&
             (after == html.size() || html[after] == '>' || g_ascii_isspace(html[after]))) {
@@ -123,7 +124,7 @@ std::size_t skip_to_closing(std::string_view html, std::size_t pos, std::string_
         }
         pos = lt + 2;
     }
-    return html.size();
+    return std::string_view::npos;
 }
 
 }  // namespace
@@ -140,6 +141,13 @@ std::string html_to_text(std::string_view html) {
     out.reserve(html.size() / 2);
     std::size_t i = 0;
     while (i < html.size()) {
+        // Plain text up to the next markup character is copied in one piece. (A plain loop:
+        // string_view::find_first_of calls memchr once per character.)
+        std::size_t special = i;
+        while (special < html.size() && html[special] != '<' && html[special] != '&') ++special;
+        out.append(html.data() + i, special - i);
+        i = special;
+        if (i == html.size()) break;
         char c = html[i];
         if (c == '&') {
             std::size_t next = decode_reference(html, i, out);
@@ -149,11 +157,6 @@ std::string html_to_text(std::string_view html) {
             } else {
                 i = next;
             }
-            continue;
-        }
-        if (c != '<') {
-            out.push_back(c);
-            ++i;
             continue;
         }
         if (html.compare(i, 4, "<!--") == 0) {
@@ -174,7 +177,10 @@ std::string html_to_text(std::string_view html) {
         std::string_view name = html.substr(name_start, name_end - name_start);
         i = end_of_tag(html, i);
         if (!closing && name_in(name, kSkippedContentTags, std::size(kSkippedContentTags))) {
-            i = skip_to_closing(html, i, name);
+            // Unclosed: read the rest as text rather than hide it, so a footer after a broken
+            // <style> is still found and never added twice.
+            std::size_t after = skip_to_closing(html, i, name);
+            if (after != std::string_view::npos) i = after;
             continue;
         }
         if (name_in(name, kBlockTags, std::size(kBlockTags))) out.push_back('\n');

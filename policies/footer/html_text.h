@@ -1,8 +1,8 @@
 // The visible text of an HTML body, for comparing it with the footer's words.
 //
 // Not a renderer: tags are dropped (block-level ones become a newline so words on either
-// side stay apart), comments and the contents of <head>, <style>, <script> and <title> are
-// skipped, and character references (&pound; &#163; &#xA3;, the Latin-1 names and common
+// side stay apart), comments and the contents of <style>, <script> and <title> are skipped
+// (an unclosed one is read as text, so nothing after a broken tag disappears), and character references (&pound; &#163; &#xA3;, the Latin-1 names and common
 // typographic ones) are decoded to UTF-8. An unknown reference is kept as written, which still
 // compares equal when the footer uses the same one.
 //

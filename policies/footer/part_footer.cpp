@@ -19,6 +19,15 @@ std::string as_utf8(const std::string& decoded, const CharsetInfo& charset) {
     return pii::to_utf8(decoded, charset.declared.empty() ? "us-ascii" : charset.declared.c_str());
 }
 
+// The charset name for the log: it comes from the message, so only a short run of the
+// characters charset names are made of.
+std::string loggable_charset(std::string_view name) {
+    constexpr std::size_t kMaxLogged = 40;
+    std::string out;
+    for (char c : name.substr(0, kMaxLogged)) out.push_back(g_ascii_isalnum(c) || c == '-' || c == '_' || c == '.' || c == ':' ? c : '?');
+    return out.empty() ? "us-ascii" : out;
+}
+
 }  // namespace
 
 PartFooting foot_part(GMimePart* part, TextKind kind, std::string decoded, const PreparedFooter& footer) {
@@ -46,7 +55,7 @@ PartFooting foot_part(GMimePart* part, TextKind kind, std::string decoded, const
     }
     PartFooting result;
     result.change = replace_decoded(part, decoded, new_charset);
-    result.charset_after = new_charset.empty() ? (charset.declared.empty() ? "us-ascii" : charset.declared) : new_charset;
+    result.charset_after = loggable_charset(new_charset.empty() ? charset.declared : new_charset);
     return result;
 }
 

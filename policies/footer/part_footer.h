@@ -24,7 +24,7 @@ namespace chaperone::policies::footer {
 
 struct PartFooting {
     ContentChange change;
-    std::string charset_after;  // for the log
+    std::string charset_after;  // for the log: sanitised, at most 40 characters
 };
 
 // `decoded` is the part's current decoded content (read_decoded); it is consumed.

@@ -25,24 +25,19 @@ std::string lf_trimmed(std::string_view in) {
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
 
-// The html's visible text as lines: each trimmed, runs of blank lines collapsed to one.
+// The html's visible text, one line per block: each line trimmed, blank lines dropped.
 std::string text_from_html(std::string_view html) {
     std::string visible = html_to_text(html);
     std::string out;
-    bool pending_blank = false;
     std::size_t start = 0;
     while (start <= visible.size()) {
         std::size_t end = visible.find('\n', start);
         if (end == std::string::npos) end = visible.size();
         std::string_view line(visible.data() + start, end - start);
         std::size_t first = line.find_first_not_of(" \t");
-        if (first == std::string_view::npos) {
-            pending_blank = !out.empty();
-        } else {
-            line = line.substr(first, line.find_last_not_of(" \t") - first + 1);
-            if (!out.empty()) out += pending_blank ? "\n\n" : "\n";
-            out.append(line);
-            pending_blank = false;
+        if (first != std::string_view::npos) {
+            if (!out.empty()) out.push_back('\n');
+            out.append(line.substr(first, line.find_last_not_of(" \t") - first + 1));
         }
         start = end + 1;
     }

@@ -1,6 +1,7 @@
 // The footer in the forms the engine uses, made once per call from the configured FooterText:
 // both forms present (an empty html is the escaped text in a <div class="chaperone-disclaimer">
-// with <br> line breaks; an empty text is the html's visible text), LF newlines, no trailing
+// with <br> line breaks; an empty text is the html's visible text, one line per
+// block), LF newlines, no trailing
 // newlines, and the needles that footer_presence.h compares against.
 //
 // Thread-safety: pure.
@@ -10,12 +11,14 @@
 #include <string_view>
 #include <vector>
 
+#include "policies/footer/footer_presence.h"
+
 namespace chaperone::policies::footer {
 
 struct PreparedFooter {
     std::string text;                  // UTF-8, LF newlines, no trailing newline
     std::string html;                  // UTF-8, LF newlines, no trailing newline
-    std::vector<std::string> needles;  // comparison forms of text and html
+    std::vector<FooterNeedle> needles;  // comparison forms of text and html
     bool empty() const { return needles.empty(); }
 };
 
