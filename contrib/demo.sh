@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The main job, end to end on this machine: installs what is missing, builds Chaperone,
+# starts a private Postfix on 127.0.0.1 with chaperone-milter plugged in (the embedded
+# SQLite store, the sample config, disclaimer, roster and policy from contrib/examples),
+# sends the sample messages through it, and shows what arrived and what was held.
+#
+#   sudo contrib/demo.sh            (Postfix needs root; nothing listens beyond loopback)
+#
+# Everything lives under $CHAPERONE_DEMO_DIR (default /tmp/chaperone-demo) and every
+# process it starts is stopped by PID when it ends, also on Ctrl-C.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+demo=${CHAPERONE_DEMO_DIR:-/tmp/chaperone-demo}
+examples=$top/contrib/examples
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+say "1. Dependencies (Debian packages) and build"
+"$top/contrib/install-deps.sh"
+cmake -S "$top" -B "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build "$top/build" -j "$(nproc)" --target chaperone-milter chaperone 2>&1 | tail -1
+bin=$top/build/bin
+
+say "2. A fresh demo directory: $demo"
+rm -rf "$demo"; mkdir -p "$demo"/{sink,milter}
+free_port() {  # a port nothing listens on yet
+    local p
+    while :; do
+        p=$((20000 + RANDOM % 30000))
+        (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null || { echo "$p"; return; }
+    done
+}
+smtpd_port=$(free_port); sink_port=$(free_port); release_port=$(free_port)
+sed -e "s|^dir = .*|dir = \"$demo/store\"|" \
+    -e "s|^socket = .*|socket = \"unix:$demo/milter/milter.sock\"|" \
+    -e "s|^socket_owner = .*|socket_owner = \"postfix\"|" \
+    -e "s|^relay = .*|relay = \"127.0.0.1:$release_port\"|" \
+    -e "s|^text_file = .*|text_file = \"$examples/disclaimer.txt\"|" \
+    -e "s|^html_file = .*|html_file = \"$examples/disclaimer.html\"|" \
+    "$examples/chaperone.toml" > "$demo/chaperone.toml"
+echo "config: $demo/chaperone.toml (from contrib/examples/chaperone.toml)"
+"$bin/chaperone-milter" --config "$demo/chaperone.toml" --check
+
+pids=()
+cleanup() {
+    "$top/contrib/sandbox/postfix-sandbox.sh" stop "$demo/postfix" || true
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+
+say "3. Start: smtp-sink (the outside world), chaperone-milter, Postfix"
+chown postfix:postfix "$demo/sink"
+/usr/sbin/smtp-sink -u postfix -d "$demo/sink/%H%M%S." 127.0.0.1:"$sink_port" 32 > "$demo/sink.log" 2>&1 &
+pids+=($!)
+"$bin/chaperone-milter" --config "$demo/chaperone.toml" > "$demo/milter/milter.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -S "$demo/milter/milter.sock" ] && break; sleep 0.1; done
+[ -S "$demo/milter/milter.sock" ] || { cat "$demo/milter/milter.log"; exit 1; }
+"$top/contrib/sandbox/postfix-sandbox.sh" start "$demo/postfix" --smtpd-port "$smtpd_port" \
+    --sink-port "$sink_port" --release-port "$release_port" --milter "unix:$demo/milter/milter.sock" --lifetime 900
+echo "Postfix smtpd 127.0.0.1:$smtpd_port -> chaperone-milter ($demo/milter/milter.sock) -> smtp-sink 127.0.0.1:$sink_port"
+
+say "4. Send the sample messages (contrib/examples/messages/manifest.tsv)"
+while IFS=$'\t' read -r file from to what; do
+    [[ -z "$file" || "$file" == \#* ]] && continue
+    # The server's answer to the end of DATA is the last reply before QUIT's.
+    reply=$(swaks --server 127.0.0.1:"$smtpd_port" --from "$from" --to "$to" --helo client.school.example \
+            --data "@$examples/messages/$file" --timeout 60 2>&1 | grep -E '^<[-*~]+ +[245][0-9][0-9] ' | tail -2 | head -1 || true)
+    printf '%-34s %-28s -> %-28s %s\n' "$file" "$from" "$to" "${reply#<* }"
+    printf '    %s\n' "$what"
+done < "$examples/messages/manifest.tsv"
+sleep 2
+
+say "5. What arrived at the outside world (smtp-sink)"
+for f in "$demo"/sink/*; do
+    [ -f "$f" ] || continue
+    echo "--- $(basename "$f")"
+    grep -m1 '^X-Rcpt-Args:' "$f" | sed 's/^X-Rcpt-Args: /envelope to: /; s/ ORCPT=.*//'
+    grep -E '^(Subject|X-Chaperone|X-Chaperone-Disclaimer):' "$f" | sed 's/^/    /'
+    if grep -q "intended" "$f"; then
+        echo "    disclaimer text in body: yes ($(grep -c 'intended' "$f") part(s))"
+    else
+        echo "    disclaimer text in body: no"
+    fi
+done
+
+say "6. The milter's log"
+cat "$demo/milter/milter.log"
+echo
+echo "Demo files are in $demo; everything started here has been stopped."
