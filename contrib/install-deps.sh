@@ -16,7 +16,7 @@ build=(build-essential cmake pkg-config libmilter-dev libgmime-3.0-dev libpcre2-
 # exports back, PDF text extraction, encrypted fixtures, the peer milter for the benchmark,
 # clang's libFuzzer, and a headless browser for the web console tests.
 test=(postfix swaks miltertest procmail mutt poppler-utils qpdf zip unzip sqlite3 file
-      mimedefang libhtml-parser-perl clang-14 libclang-rt-14-dev chromium)
+      mimedefang libhtml-parser-perl libnet-dns-perl clang-14 libclang-rt-14-dev chromium)
 
 packages=("${runtime[@]}")
 if [ "${1:-}" != "--runtime" ]; then
