@@ -1,12 +1,14 @@
 // Engine snapshot construction; see engine_builder.h.
 #include "milter/engine_builder.h"
 
+#include "policies/decision/engine_factory.h"
+
 namespace chaperone::milter {
 
 Result<std::shared_ptr<const EngineSnapshot>> build_engine_snapshot(std::shared_ptr<const policies::Config> config) {
     auto snapshot = std::make_shared<EngineSnapshot>();
     snapshot->config = config;
-    snapshot->policy = std::make_shared<const policies::PolicyEngine>(config, nullptr);
+    snapshot->policy = policies::make_policy_engine(config, nullptr);
     return std::shared_ptr<const EngineSnapshot>(std::move(snapshot));
 }
 
