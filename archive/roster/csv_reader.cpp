@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "archive/casefile/text_util.h"
+#include "pii/mime/gmime_ptr.h"
 #include "pii/mime/mime_message.h"
 
 namespace chaperone::archive::roster {
@@ -18,6 +19,7 @@ Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name, cons
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     std::string converted;
     if (!valid_utf8(bytes)) {
+        pii::ensure_gmime();  // to_utf8 uses GMime's charset tables
         converted = pii::to_utf8(bytes, "windows-1252");
         bytes = converted;
         table.converted_from_windows1252 = true;

@@ -36,6 +36,7 @@ private:
 struct Row {
     std::size_t line;
     std::map<std::string, std::string> values;
+    std::string problem;  // the record could not be read; reported in line order with the rest
 };
 
 std::vector<Row> rows_of(const std::string& text, const std::string& name, const FileMapping& mapping,
@@ -59,15 +60,15 @@ std::vector<Row> rows_of(const std::string& text, const std::string& name, const
     for (std::size_t r = 1; r < table->records.size(); ++r) {
         const CsvRecord& record = table->records[r];
         if (!record.problem.empty()) {
-            problems.add(name, record.line, record.problem);
+            rows.push_back(Row{record.line, {}, record.problem});
             continue;
         }
         if (record.fields.size() != width) {
-            problems.add(name, record.line,
-                         fmt::format("expected {} fields as in the header, found {}", width, record.fields.size()));
+            rows.push_back(Row{record.line, {},
+                               fmt::format("expected {} fields as in the header, found {}", width, record.fields.size())});
             continue;
         }
-        Row row{record.line, {}};
+        Row row{record.line, {}, {}};
         for (std::size_t c = 0; c < mapping.columns.size(); ++c) {
             std::string value;
             for (int index : bound->indexes[c]) {
@@ -145,6 +146,10 @@ ImportOutcome import_roster_texts(const RosterTexts& texts, const policies::Rost
     const std::string& sname = texts.students_name;
     std::map<std::string, std::size_t> upn_line;
     for (const auto& row : rows_of(texts.students, sname, mapping->students, limits, problems)) {
+        if (!row.problem.empty()) {
+            problems.add(sname, row.line, row.problem);
+            continue;
+        }
         auto v = row.values;
         pii::Pupil p;
         p.upn = ascii_upper(v["upn"]);
@@ -190,6 +195,10 @@ ImportOutcome import_roster_texts(const RosterTexts& texts, const policies::Rost
     const std::string students_file = std::filesystem::path(sname).filename().string();
     std::map<std::pair<std::string, std::string>, std::size_t> contact_line;
     for (const auto& row : rows_of(texts.contacts, cname, mapping->contacts, limits, problems)) {
+        if (!row.problem.empty()) {
+            problems.add(cname, row.line, row.problem);
+            continue;
+        }
         auto v = row.values;
         pii::Contact c;
         c.upn = ascii_upper(v["upn"]);
@@ -228,6 +237,10 @@ ImportOutcome import_roster_texts(const RosterTexts& texts, const policies::Rost
         const std::string& tname = texts.staff_name;
         std::map<std::string, std::size_t> email_line;
         for (const auto& row : rows_of(texts.staff, tname, mapping->staff, limits, problems)) {
+            if (!row.problem.empty()) {
+                problems.add(tname, row.line, row.problem);
+                continue;
+            }
             auto v = row.values;
             pii::StaffMember s{v["name"], ascii_lower(v["email"])};
             bool ok = true;
