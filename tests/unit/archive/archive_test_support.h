@@ -39,6 +39,8 @@ public:
 
     // Runs SQL straight on the database file, as an attacker or a test would.
     void sql(const std::string& statement) const;
+    // The same, returning SQLite's error message ("" on success) instead of failing the test.
+    std::string sql_error(const std::string& statement) const;
     std::int64_t sql_int(const std::string& query) const;
 
 private:
@@ -97,16 +99,21 @@ inline std::unique_ptr<archive::Store> TestArchive::open(archive::StoreRole role
     return std::move(store).value();
 }
 
-inline void TestArchive::sql(const std::string& statement) const {
+inline std::string TestArchive::sql_error(const std::string& statement) const {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((dir() / "chaperone.db").c_str(), &db) == SQLITE_OK);
     char* error = nullptr;
     int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &error);
-    std::string message = error ? error : "";
+    std::string message = error ? error : (rc == SQLITE_OK ? "" : "failed");
     sqlite3_free(error);
     sqlite3_close(db);
-    INFO(statement << ": " << message);
-    REQUIRE(rc == SQLITE_OK);
+    return message;
+}
+
+inline void TestArchive::sql(const std::string& statement) const {
+    std::string error = sql_error(statement);
+    INFO(statement << ": " << error);
+    REQUIRE(error.empty());
 }
 
 inline std::int64_t TestArchive::sql_int(const std::string& query) const {
