@@ -44,7 +44,8 @@ TEST_CASE("sealed blobs round-trip at chunk boundaries", "[crypto]") {
         auto sealed = seal_blob(plain, keys.pk, "0123456789abcdef0123456789abcdef");
         REQUIRE(sealed.is_ok());
         CHECK(sealed->substr(0, 8) == "CHAPBLB1");
-        CHECK(sealed->find(plain.substr(0, std::min<std::size_t>(plain.size(), 64))) == (plain.empty() ? 0 : std::string::npos));
+        // No run of plaintext shows through (checked where a chance match is impossible in practice).
+        if (plain.size() >= 64) CHECK(sealed->find(plain.substr(0, 64)) == std::string::npos);
         auto opened = open_blob(*sealed, keys.pk, keys.sk, "0123456789abcdef0123456789abcdef");
         REQUIRE(opened.is_ok());
         CHECK(*opened == plain);
