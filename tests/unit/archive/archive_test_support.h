@@ -78,7 +78,7 @@ inline TestArchive::TestArchive(const std::string& name, bool load_fixture_roste
     : scratch_(name) {
     config_file_ = scratch_ / "chaperone.toml";
     write_file(config_file_, fmt::format("[school]\nname = \"Pembury Lane Primary\"\ninternal_domains = [\"school.example\"]\n"
-                                         "[storage]\ndir = \"{}\"\nbusy_timeout_ms = 200\n{}",
+                                         "[storage]\ndir = \"{}\"\nbusy_timeout_ms = 1000\n{}",
                                          (scratch_ / "store").string(), extra_toml));
     auto config = policies::load_config(config_file_);
     REQUIRE(config.is_ok());
