@@ -1,2 +1,0 @@
-// Placeholder so the archive library has a translation unit until the store lands.
-namespace chaperone::archive {}
