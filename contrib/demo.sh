@@ -40,6 +40,11 @@ sed -e "s|^dir = .*|dir = \"$demo/store\"|" \
 echo "config: $demo/chaperone.toml (from contrib/examples/chaperone.toml)"
 "$bin/chaperone-milter" --config "$demo/chaperone.toml" --check
 
+say "3. The store: keys, then the sample roster (contrib/examples/roster, as exported from the MIS)"
+"$bin/chaperone" keys init --config "$demo/chaperone.toml"
+"$bin/chaperone" roster import --config "$demo/chaperone.toml" --students "$examples/roster/students.csv" \
+    --contacts "$examples/roster/contacts.csv" --staff "$examples/roster/staff.csv"
+
 pids=()
 cleanup() {
     "$top/contrib/sandbox/postfix-sandbox.sh" stop "$demo/postfix" || true
@@ -48,7 +53,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-say "3. Start: smtp-sink (the outside world), chaperone-milter, Postfix"
+say "4. Start: smtp-sink (the outside world), chaperone-milter, Postfix"
 chown postfix:postfix "$demo/sink"
 /usr/sbin/smtp-sink -u postfix -d "$demo/sink/%H%M%S." 127.0.0.1:"$sink_port" 32 > "$demo/sink.log" 2>&1 &
 pids+=($!)
@@ -60,7 +65,7 @@ for _ in $(seq 100); do [ -S "$demo/milter/milter.sock" ] && break; sleep 0.1; d
     --sink-port "$sink_port" --release-port "$release_port" --milter "unix:$demo/milter/milter.sock" --lifetime 900
 echo "Postfix smtpd 127.0.0.1:$smtpd_port -> chaperone-milter ($demo/milter/milter.sock) -> smtp-sink 127.0.0.1:$sink_port"
 
-say "4. Send the sample messages (contrib/examples/messages/manifest.tsv)"
+say "5. Send the sample messages (contrib/examples/messages/manifest.tsv)"
 while IFS=$'\t' read -r file from to what; do
     [[ -z "$file" || "$file" == \#* ]] && continue
     # The server's answer to the end of DATA is the last reply before QUIT's.
@@ -71,7 +76,7 @@ while IFS=$'\t' read -r file from to what; do
 done < "$examples/messages/manifest.tsv"
 sleep 2
 
-say "5. What arrived at the outside world (smtp-sink)"
+say "6. What arrived at the outside world (smtp-sink)"
 for f in "$demo"/sink/*; do
     [ -f "$f" ] || continue
     echo "--- $(basename "$f")"
@@ -84,7 +89,7 @@ for f in "$demo"/sink/*; do
     fi
 done
 
-say "6. The milter's log"
+say "7. The milter's log"
 cat "$demo/milter/milter.log"
 echo
 echo "Demo files are in $demo; everything started here has been stopped."

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 
+#include "archive/store/store.h"
 #include "policies/config/config.h"
 #include "policies/decision/decision.h"
 
@@ -18,6 +19,10 @@ namespace chaperone::milter {
 struct EngineSnapshot {
     std::shared_ptr<const policies::Config> config;
     std::shared_ptr<const policies::PolicyEngine> policy;
+    // The store (quarantine, case files). Shared by every snapshot; thread-safe itself.
+    // Null only in unit tests that exercise the processor without one.
+    std::shared_ptr<archive::Store> store;
+    std::uint64_t roster_version = 0;  // the roster the policy engine was built from
 };
 
 class Engine {

@@ -21,6 +21,7 @@
 #include "milter/listen_socket.h"
 #include "milter/milter_callbacks.h"
 #include "milter/privileges.h"
+#include "milter/roster_watcher.h"
 #include "pii/base/log.h"
 #include "pii/mime/gmime_ptr.h"
 
@@ -122,13 +123,23 @@ int main(int argc, char** argv) {
                    "chaperone-milter");
 
     pii::ensure_gmime();
-    auto snapshot = milter::build_engine_snapshot(config);
+    // The store is opened as the milter: the public key to seal held and archived messages,
+    // the chain key to append to the ledger; never the secret key.
+    auto opened = archive::open_store(*config, archive::StoreRole::milter);
+    if (!opened) {
+        log::error("cannot start: {} (first run? create the keys with: chaperone keys init --config {})",
+                   opened.error_message(), config->file.string());
+        return 1;
+    }
+    std::shared_ptr<archive::Store> store = std::move(opened).value();
+    auto snapshot = milter::build_engine_snapshot(config, store);
     if (!snapshot) {
         log::error("cannot start: {}", snapshot.error_message());
         return 1;
     }
     milter::Engine engine(*snapshot);
     milter::set_callback_engine(&engine);
+    milter::RosterWatcher roster_watcher(engine);
 
     smfiDesc description = milter::make_filter_description();
     if (smfi_register(description) != MI_SUCCESS) {
@@ -166,9 +177,12 @@ int main(int argc, char** argv) {
         std::ofstream pid(options.pid_file, std::ios::trunc);
         pid << ::getpid() << "\n";
     }
-    log::info("listening on {} (fail_open={}, external mail gets the disclaimer{})", spec->libmilter_spec,
-              config->milter.fail_open ? "true" : "false", config->disclaimer.enabled ? "" : ": disabled");
+    log::info("listening on {} (fail_open={}, external mail gets the disclaimer{}, roster version {})",
+              spec->libmilter_spec, config->milter.fail_open ? "true" : "false",
+              config->disclaimer.enabled ? "" : ": disabled", (*snapshot)->roster_version);
+    roster_watcher.start();
     int rc = smfi_main();
+    roster_watcher.stop();
     log::info("stopped (smfi_main returned {})", rc);
     if (!options.pid_file.empty()) ::unlink(options.pid_file.c_str());
     return rc == MI_SUCCESS ? 0 : 1;
