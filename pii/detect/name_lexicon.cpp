@@ -174,6 +174,14 @@ bool is_organisation_word(std::string_view w) {
     static const WordSet set = make_set(kOrganisationWords);
     return set.count(w) > 0;
 }
+bool is_common_surname(std::string_view w) {
+    static const WordSet set = make_set(
+        "hill wood woods lane green hall fields field brook brooks banks bank marsh moss dale bridge bridges ford "
+        "grove lodge wells rowe church king knight forest garden house mason baker cook carter hunter young long "
+        "little price bell page noble major bishop");
+    return set.count(w) > 0;
+}
+
 bool is_role_word(std::string_view w) {
     static const WordSet set = make_set(kRoleWords);
     return set.count(w) > 0;

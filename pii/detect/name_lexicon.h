@@ -25,6 +25,9 @@ bool is_forename(std::string_view folded);
 bool is_common_word_name(std::string_view folded);   // strong or weak
 bool is_strong_common_word(std::string_view folded); // never a name on its own
 bool is_organisation_word(std::string_view folded);
+// Place words that are also common surnames ("Hill", "Wood", "Hall"): a surname after a
+// forename, a place after anything else.
+bool is_common_surname(std::string_view folded);
 bool is_role_word(std::string_view folded);
 bool is_kinship_word(std::string_view folded);
 bool is_personal_title(std::string_view folded);       // mr mrs ms miss mx master dr

@@ -102,6 +102,7 @@ private:
         }
         return s;
     }
+    bool is_initial(std::size_t i) const { return i < n_ && fold(i).size() == 1 && tok(i).capitalised(); }
     bool is_known_forename(std::size_t i) const {
         const std::string_view f = fold(i);
         return lexicon::is_forename(f) || (in_.roster && in_.roster->is_roster_forename(f));
@@ -110,8 +111,9 @@ private:
     bool surname_like(std::size_t i) const {
         if (i >= n_ || !capital(i) || tok(i).has_digit()) return false;
         const std::string_view f = fold(i);
-        return f.size() >= 2 && !lexicon::is_not_a_surname(f) && !lexicon::is_organisation_word(f) &&
-               !lexicon::is_personal_title(f) && !lexicon::is_professional_title(f);
+        return f.size() >= 2 && !lexicon::is_not_a_surname(f) &&
+               (!lexicon::is_organisation_word(f) || lexicon::is_common_surname(f)) && !lexicon::is_personal_title(f) &&
+               !lexicon::is_professional_title(f);
     }
     // The words of a name continue through hyphens and apostrophes ("Smith-Jones", "O'Neill").
     std::size_t extend_compound(std::size_t last) const {
@@ -152,8 +154,21 @@ private:
         return false;
     }
 
+    // Inside an email address or a web address: the words there are not names in prose.
+    bool in_address_word(std::size_t first, std::size_t last) const {
+        const std::string_view text = in_.text();
+        std::size_t s = abs_start(first), e = abs_end(last);
+        auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '<' || c == '>' || c == '(' || c == ')'; };
+        while (s > 0 && !space(text[s - 1])) --s;
+        while (e < text.size() && !space(text[e])) ++e;
+        const std::string_view word = text.substr(s, e - s);
+        return word.find('@') != std::string_view::npos || word.find("://") != std::string_view::npos ||
+               word.substr(0, 4) == "www.";
+    }
+
     void emit(std::vector<Finding>& out, std::size_t first, std::size_t last, double confidence, std::string reason,
               Subject subject = Subject::unknown, std::vector<std::string> upns = {}) {
+        if (in_address_word(first, last)) return claim(first, last);
         Finding f = make_finding(in_, PiiKind::person_name, abs_start(first), abs_end(last), confidence, std::move(reason));
         f.subject = subject;
         f.pupil_upns = std::move(upns);
@@ -239,15 +254,17 @@ private:
             title += 1;  // "&" is not a word: the two titles sit either side of it
         }
         std::size_t j = title + 1;
-        if (j >= n_ || claimed_[j] || !forward_or_period(j) || !surname_like(j)) return;
+        if (j >= n_ || claimed_[j] || !forward_or_period(j) || !(surname_like(j) || is_initial(j))) return;
         // Forename or initial, then the surname; or the surname alone.
         std::size_t last = extend_compound(j);
         std::size_t surname_first = j;
-        const bool first_is_given = fold(j).size() == 1 || is_known_forename(j);
+        const bool first_is_given = is_initial(j) || is_known_forename(j);
         if (first_is_given && last + 1 < n_ && forward_or_period(last + 1) && surname_like(last + 1) &&
             !claimed_[last + 1]) {
             surname_first = last + 1;
             last = extend_compound(last + 1);
+        } else if (is_initial(j)) {
+            return;  // "Mr J." with no surname
         }
         const std::string surname = joined(surname_first, last);
         const std::string_view title_word = fold(title);
@@ -325,7 +342,8 @@ private:
             last = extend_compound(last + 1);
         }
         if (next_is_organisation(last)) return;  // "Grace Darling Academy", "Victoria Park Road"
-        if (i > 0 && forward(i) && (fold(i - 1) == "st" || fold(i - 1) == "saint")) return;
+        // "St George", "the Albert Hall": a saint's or a place's name, not a person's.
+        if (i > 0 && forward(i) && (fold(i - 1) == "st" || fold(i - 1) == "saint" || fold(i - 1) == "the")) return;
         if (in_correspondent_region(i, last) || is_correspondent_name(i, last) || staff_name(i, last) ||
             role_context(i, last)) {
             return claim(i, last);

@@ -8,8 +8,9 @@ namespace {
 
 // Separators allowed inside one part of a name ("Anne-Marie", "O'Neill", "Mary Ann").
 bool is_within_part_gap(Gap g) { return g == Gap::space || g == Gap::hyphen || g == Gap::apostrophe; }
-// Between forename and surname: spaces, or a line wrap in a flowed paragraph.
-bool is_forward_gap(Gap g) { return g == Gap::space || g == Gap::newline; }
+// Between forename and surname: spaces, a line wrap in a flowed paragraph, or a comma
+// between two cells of a CSV row ("Oliver,Bennett,2016-04-03").
+bool is_forward_gap(Gap g) { return g == Gap::space || g == Gap::newline || g == Gap::comma; }
 // Between surname and forename: "Bennett, Oliver", "BENNETT Oliver", a CSV cell boundary.
 bool is_reversed_gap(Gap g) { return g == Gap::comma || g == Gap::space; }
 
@@ -123,7 +124,7 @@ bool NameMatcher::try_pattern(const Pattern& p, const TokenizedText& text, const
                 // Unknown middle names between forename and surname.
                 std::size_t middles = 0;
                 while (at < n && ids[at] != p.tokens[k] && middles < kMaxMiddleNames &&
-                       is_forward_gap(text.tokens[at].gap) && text.tokens[at].capitalised() &&
+                       (text.tokens[at].gap == Gap::space || text.tokens[at].gap == Gap::newline) && text.tokens[at].capitalised() &&
                        !(text.tokens[at].flags & NameToken::kAllDigits)) {
                     ++at, ++middles;
                 }
