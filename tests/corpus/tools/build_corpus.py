@@ -53,7 +53,7 @@ for _k in list(KINDS.values()):
     KINDS[_k] = _k
 HN_KINDS = {"nhs": "nhs_number", "upn": "upn", "uln": "uln", "nino": "nino"}
 
-MARK = re.compile(r"\[\[(\w+):(.*?)\]\]|\{\{(\w+):(.*?)\}\}")
+MARK = re.compile(r"\[\[([\w-]+):(.*?)\]\]|\{\{([\w-]+):(.*?)\}\}")
 
 
 class SourceError(Exception):
