@@ -979,7 +979,10 @@ def main():
                 raise SourceError("duplicate message %s" % name)
             seen.add(name)
             idx = int(name.split("-", 1)[0])
-            raw, entry = build_message(name, meta, body, atts, idx)
+            try:
+                raw, entry = build_message(name, meta, body, atts, idx)
+            except UnicodeEncodeError as ue:
+                raise SourceError("%s: text not encodable in its charset: %s" % (name, ue))
             path = os.path.join(MSG_DIR, name + ".eml")
             with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write(raw)

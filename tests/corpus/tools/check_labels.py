@@ -336,6 +336,10 @@ def load_roster():
     return pupils, contacts, staff
 
 
+# Roster forenames that are also common English words: standing alone they are not labelled
+# (LABELLING.md), so the audit does not ask for them.
+COMMON_WORD_NAMES = {"Grace", "Hope", "Summer", "Ruby", "Favour", "Precious", "Eve", "Will", "May", "Rose", "Mark", "Amber"}
+
 TITLE = re.compile(r"^(Mrs|Mr|Ms|Miss|Dr) ")
 
 
@@ -392,6 +396,7 @@ def audit(entry, msg, sources, pupils, contacts, staff, warn_raw):
         pupil_names.add("%s %s" % (p["forename"], p["surname"]))
         pupil_names.add("%s, %s" % (p["surname"], p["forename"]))
     contact_names = set(TITLE.sub("", c["contact_name"]) for c in contacts)
+    forenames = set(p["forename"] for p in pupils) - COMMON_WORD_NAMES
     dobs = set()
     for p in pupils:
         y, m, d = p["dob"].split("-")
@@ -401,6 +406,10 @@ def audit(entry, msg, sources, pupils, contacts, staff, warn_raw):
             n = count_word(text, nm)
             if n and not covered(where, nm, n):
                 warn("%s [%s]: name %r occurs %d time(s), not all labelled" % (entry["file"], where, nm, n))
+        for fn in forenames:
+            n = count_word(text, fn)
+            if n and not covered(where, fn, n):
+                warn("%s [%s]: roster forename %r occurs %d time(s), not all labelled or marked" % (entry["file"], where, fn, n))
         for d in dobs:
             n = count_word(text, d)
             if n and not covered(where, d, n):
@@ -413,6 +422,8 @@ def audit(entry, msg, sources, pupils, contacts, staff, warn_raw):
                 warn("%s [%s]: postcode %r unlabelled" % (entry["file"], where, pc))
         for m in PHONE_RE.finditer(text):
             ph = m.group(0).strip()
+            if ph.startswith("(") and ")" not in ph:
+                ph = ph[1:]
             dg = digits(ph)
             if dg == SCHOOL_PHONE_DIGITS or len(dg) not in (10, 11):
                 continue
