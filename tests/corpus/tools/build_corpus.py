@@ -333,7 +333,7 @@ def build_fods(body, where):
             hns += h
             if iso:
                 parts.append('<table:table-cell table:style-name="ce1" office:value-type="date" office:date-value="%s"><text:p>%s</text:p></table:table-cell>' % (iso, disp))
-            elif re.fullmatch(r"-?\d+(\.\d+)?", disp) and not disp.startswith("0"):
+            elif re.fullmatch(r"-?\d+(\.\d+)?", disp) and not disp.startswith("0") and not f and not h:
                 parts.append('<table:table-cell office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (disp, disp))
             elif disp == "":
                 parts.append("<table:table-cell/>")

@@ -298,12 +298,12 @@ def message_sources(path):
     chunks = [str(msg.get("Subject", ""))]
 
     def walk(m, top):
-        if m.is_multipart():
+        ctype = m.get_content_type()
+        fn = m.get_filename()
+        if m.is_multipart() and ctype != "message/rfc822":
             for p in m.iter_parts():
                 walk(p, False)
             return
-        ctype = m.get_content_type()
-        fn = m.get_filename()
         if ctype == "message/rfc822":
             inner = m.get_payload()[0] if isinstance(m.get_payload(), list) else m.get_payload()
             if fn:
