@@ -105,7 +105,10 @@ def parse_blocks(path):
             if line.strip() == "---":
                 cur["in_body"] = True
             elif line.strip() and not line.startswith("#"):
-                k, _, v = line.partition(":")
+                if line.startswith(("inline:", "as:")):
+                    k, _, v = line.rpartition(": ")
+                else:
+                    k, _, v = line.partition(":")
                 cur["meta"][k.strip().lower()] = v.strip()
         else:
             cur["body"].append(line)
@@ -447,12 +450,30 @@ def prepare(a):
         plain, a.findings, a.hns = strip_markup(body, where, where)
         a.gen = ("raw", plain.encode(a.meta.get("charset", "utf-8")))
         src = plain
+    elif a.kind == "@png":
+        src = "png:" + a.meta.get("size", "64x24") + ":" + a.meta.get("colour", "1d4f91")
+        a.gen = ("raw", make_png(src))
     elif a.kind in ("@zip", "@encpdf"):
         src = json.dumps(a.meta, sort_keys=True)
         a.gen = (a.kind, src)
     else:
         raise SourceError("unknown attachment kind %s" % a.kind)
     a.source_text = src
+
+
+def make_png(spec):
+    """A small solid-colour PNG (a school logo stand-in): 'png:WxH:rrggbb'."""
+    import struct
+    import zlib
+    _, size, colour = spec.split(":")
+    w, h = (int(v) for v in size.split("x"))
+    rgb = bytes.fromhex(colour)
+    raw = b"".join(b"\x00" + rgb * w for _ in range(h))
+
+    def chunk(tag, data):
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xffffffff)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
 def source_hash(a, atts):
@@ -750,6 +771,7 @@ def build_message(name, meta, body, atts, idx):
     hns += h
 
     body = expand_macros(body, meta)
+    body = re.sub(r"%CID:([^%]+)%", lambda m: "%s@school.example" % hashlib.sha1(m.group(1).encode()).hexdigest()[:12], body)
     inner = None
     html_raw = None
     if "\n--- rfc822\n" in "\n" + body:
