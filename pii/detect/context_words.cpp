@@ -16,9 +16,10 @@ bool equal_at(std::string_view text, std::size_t at, std::string_view word) {
 
 }  // namespace
 
-bool contains_word(std::string_view text, std::size_t from, std::size_t to, WordList words) {
+std::size_t last_word_at(std::string_view text, std::size_t from, std::size_t to, WordList words) {
     if (to > text.size()) to = text.size();
-    if (from >= to) return false;
+    std::size_t last = std::string_view::npos;
+    if (from >= to) return last;
     for (std::string_view word : words) {
         if (word.empty() || word.size() > to - from) continue;
         const char first = word[0];
@@ -27,10 +28,14 @@ bool contains_word(std::string_view text, std::size_t from, std::size_t to, Word
             const bool left_ok = at == 0 || !is_alnum(text[at - 1]) || !is_alnum(word.front());
             const std::size_t e = at + word.size();
             const bool right_ok = e >= text.size() || !is_alnum(text[e]) || !is_alnum(word.back());
-            if (left_ok && right_ok) return true;
+            if (left_ok && right_ok && (last == std::string_view::npos || at > last)) last = at;
         }
     }
-    return false;
+    return last;
+}
+
+bool contains_word(std::string_view text, std::size_t from, std::size_t to, WordList words) {
+    return last_word_at(text, from, to, words) != std::string_view::npos;
 }
 
 ByteRange line_of(std::string_view text, std::size_t pos) {

@@ -21,6 +21,9 @@ using WordList = std::initializer_list<std::string_view>;
 // case-insensitively, with no letter or digit directly before or after it.
 bool contains_word(std::string_view text, std::size_t from, std::size_t to, WordList words);
 
+// Where the last of `words` in text[from, to) starts (same matching as contains_word), or npos.
+std::size_t last_word_at(std::string_view text, std::size_t from, std::size_t to, WordList words);
+
 // The line holding `pos`, without its line break.
 ByteRange line_of(std::string_view text, std::size_t pos);
 // Up to `bytes` before `pos`, not crossing a blank line.

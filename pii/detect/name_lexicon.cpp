@@ -170,6 +170,18 @@ bool is_forename(std::string_view w) { return forenames().count(w) > 0; }
 bool is_strong_common_word(std::string_view w) { return strong_common().count(w) > 0; }
 bool is_common_word_name(std::string_view w) { return strong_common().count(w) > 0 || weak_common().count(w) > 0; }
 
+bool is_word_forename(std::string_view w) {
+    static const WordSet set = make_set(
+        "will grace hope rose mark bill joy faith sue pat rob drew chase frank miles ray sandy penny bob guy don nick "
+        "kit patience charity unity destiny honor honour dawn amber hunter mason carter reed");
+    return set.count(w) > 0;
+}
+
+bool is_calendar_word(std::string_view w) {
+    static const WordSet set = make_set("april may june july august summer autumn winter spring christmas easter eve noel carol");
+    return set.count(w) > 0;
+}
+
 bool is_organisation_word(std::string_view w) {
     static const WordSet set = make_set(kOrganisationWords);
     return set.count(w) > 0;
@@ -180,6 +192,41 @@ bool is_common_surname(std::string_view w) {
         "grove lodge wells rowe church king knight forest garden house mason baker cook carter hunter young long "
         "little price bell page noble major bishop");
     return set.count(w) > 0;
+}
+
+bool is_public_figure(std::string_view name) {
+    // One name per line: folded forename and surname.
+    static const WordSet set = [] {
+        static constexpr std::string_view kFigures =
+            "julia donaldson\nroald dahl\ndavid walliams\njacqueline wilson\nmichael morpurgo\nanthony browne\n"
+            "axel scheffler\noliver jeffers\neric carle\njudith kerr\nshirley hughes\nquentin blake\n"
+            "beatrix potter\nlewis carroll\nenid blyton\nmichael rosen\nnick sharratt\njill murphy\n"
+            "cressida cowell\nanthony horowitz\nmalorie blackman\nphilip pullman\nneil gaiman\n"
+            "charles dickens\njane austen\nwilliam shakespeare\nrudyard kipling\nrosa parks\nmary seacole\n"
+            "florence nightingale\ngrace darling\nedith cavell\nemmeline pankhurst\nwalter tull\n"
+            "neil armstrong\nbuzz aldrin\ntim peake\nhelen sharman\nmae jemison\nyuri gagarin\n"
+            "amelia earhart\nchristopher columbus\nisambard brunel\ngeorge stephenson\nmary anning\n"
+            "charles darwin\nisaac newton\nalbert einstein\nmarie curie\nada lovelace\nalan turing\n"
+            "stephen hawking\ndavid attenborough\ngreta thunberg\nmalala yousafzai\nnelson mandela\n"
+            "martin luther\nwinston churchill\nmo farah\nmarcus rashford\njessica ennis\nusain bolt\n"
+            "tom daley\nemma raducanu\nfrida kahlo\nvincent van\nclaude monet\npablo picasso\n"
+            "henri matisse\nwassily kandinsky\nandy warhol\nbarbara hepworth\nhenry moore\n"
+            "georgia o'keeffe\nkeith haring\nandy goldsworthy\nludwig van\nwolfgang amadeus\n"
+            "john lennon\npaul mccartney\nelvis presley\nqueen victoria\nqueen elizabeth\nking charles\n"
+            "henry viii\nanne boleyn\nguy fawkes\nhoward carter\nmary rose\nrobert falcon\n"
+            "ernest shackleton\nwalter raleigh\nfrancis drake\nthomas edison\nalexander graham\n"
+            "joseph lister\nlouis pasteur\nedward jenner\nelizabeth fry\nmary shelley\nj k\n"
+            "kate greenaway\nhans christian\nmartha washington\nharriet tubman\nanne frank\n";
+        WordSet s;
+        std::size_t pos = 0;
+        while (pos < kFigures.size()) {
+            const std::size_t end = kFigures.find('\n', pos);
+            s.insert(kFigures.substr(pos, end - pos));
+            pos = end + 1;
+        }
+        return s;
+    }();
+    return set.count(name) > 0;
 }
 
 bool is_role_word(std::string_view w) {

@@ -24,6 +24,11 @@ namespace chaperone::pii::lexicon {
 bool is_forename(std::string_view folded);
 bool is_common_word_name(std::string_view folded);   // strong or weak
 bool is_strong_common_word(std::string_view folded); // never a name on its own
+// Forenames that are also words ("Will", "Hope", "Grace", "Mark"): names before a surname.
+bool is_word_forename(std::string_view folded);
+// Months, seasons and festivals that are also names ("May", "Summer"): before another
+// capitalised word they name a date or a term ("May Half Term"), never a person.
+bool is_calendar_word(std::string_view folded);
 bool is_organisation_word(std::string_view folded);
 // Place words that are also common surnames ("Hill", "Wood", "Hall"): a surname after a
 // forename, a place after anything else.
@@ -33,6 +38,9 @@ bool is_kinship_word(std::string_view folded);
 bool is_personal_title(std::string_view folded);       // mr mrs ms miss mx master dr
 bool is_professional_title(std::string_view folded);   // pc dc sgt cllr rev prof ...
 bool is_not_a_surname(std::string_view folded);
+// Well-known people a school writes about (authors, historical and public figures taught in
+// the curriculum): "Julia Donaldson", "Mary Seacole". Folded full names.
+bool is_public_figure(std::string_view folded_full_name);
 // Words that may stand between a role word and the name it describes ("the", "our", "school").
 bool is_role_connector(std::string_view folded);
 

@@ -17,6 +17,7 @@
 #include <set>
 
 #include "pii/detect/detector.h"
+#include "pii/detect/identifier_context.h"
 #include "pii/detect/name_lexicon.h"
 #include "pii/roster/text_fold.h"
 
@@ -32,6 +33,10 @@ constexpr std::size_t kRoleWindowBefore = 4;
 constexpr std::size_t kRoleWindowAfter = 6;
 // Names in a forename list before "and" ("Tom, Ella and Jack Hill").
 constexpr std::size_t kMaxListNames = 6;
+// Table column headers under which cells hold people's names.
+const std::initializer_list<std::string_view> kNameColumnWords = {
+    "name", "names", "forename", "first name", "surname", "last name", "family name", "pupil", "child", "student",
+    "learner", "legal surname", "preferred name"};
 
 bool is_person_verb(std::string_view w) {
     static const std::set<std::string_view> kVerbs = {
@@ -114,6 +119,11 @@ private:
         return f.size() >= 2 && !lexicon::is_not_a_surname(f) &&
                (!lexicon::is_organisation_word(f) || lexicon::is_common_surname(f)) && !lexicon::is_personal_title(f) &&
                !lexicon::is_professional_title(f);
+    }
+    // A surname may start with a one-letter word before an apostrophe: "O'Neill", "D'Souza".
+    bool starts_name(std::size_t i) const {
+        if (surname_like(i)) return true;
+        return i + 1 < n_ && capital(i) && fold(i).size() == 1 && tok(i + 1).gap == Gap::apostrophe && capital(i + 1);
     }
     // The words of a name continue through hyphens and apostrophes ("Smith-Jones", "O'Neill").
     std::size_t extend_compound(std::size_t last) const {
@@ -233,11 +243,16 @@ private:
             } else if (lexicon::is_professional_title(w) && capital(i) && i + 1 < n_ && surname_like(i + 1) &&
                        forward_or_period(i + 1)) {
                 claim(i, extend_compound(i + 1));  // "PC Davies", "Cllr Ahmed": in their role
+            } else if (w == "the") {
+                family_rule(i + 1, true, out);
+            } else if (capital(i) && i + 1 < n_ && !lexicon::is_not_a_surname(w) && fold(extend_compound(i) + 1 < n_ ? extend_compound(i) + 1 : i) == "family") {
+                family_rule(i, false, out);
             } else if (is_name_label(w)) {
                 label_rule(i, out);
             } else if (lexicon::is_kinship_word(w)) {
                 kinship_rule(i, out);
-            } else if (capital(i) && is_known_forename(i) && !lexicon::is_strong_common_word(w)) {
+            } else if (capital(i) && (is_known_forename(i) || lexicon::is_word_forename(w)) &&
+                       !lexicon::is_calendar_word(w)) {
                 forename_surname_rule(i, out);
             }
         }
@@ -254,29 +269,32 @@ private:
             title += 1;  // "&" is not a word: the two titles sit either side of it
         }
         std::size_t j = title + 1;
-        if (j >= n_ || claimed_[j] || !forward_or_period(j) || !(surname_like(j) || is_initial(j))) return;
+        if (j >= n_ || claimed_[j] || !forward_or_period(j) || !(starts_name(j) || is_initial(j))) return;
         // Forename or initial, then the surname; or the surname alone.
         std::size_t last = extend_compound(j);
         std::size_t surname_first = j;
-        const bool first_is_given = is_initial(j) || is_known_forename(j);
-        if (first_is_given && last + 1 < n_ && forward_or_period(last + 1) && surname_like(last + 1) &&
+        const bool first_is_given = (is_initial(j) && last == j) || is_known_forename(j);
+        if (first_is_given && last + 1 < n_ && forward_or_period(last + 1) && starts_name(last + 1) &&
             !claimed_[last + 1]) {
             surname_first = last + 1;
             last = extend_compound(last + 1);
-        } else if (is_initial(j)) {
+        } else if (is_initial(j) && last == j) {
             return;  // "Mr J." with no surname
         }
         const std::string surname = joined(surname_first, last);
         const std::string_view title_word = fold(title);
-        if (in_correspondent_region(i, last) || who_.has_surname(surname) || role_context(i, last)) return claim(i, last);
+        const TitleSex sex = sex_of_title(title == i ? title_word : std::string_view{});
+        if (in_correspondent_region(i, last) || who_.has_surname(surname, sex) || role_context(i, last)) return claim(i, last);
+        // A doctor or professor in school mail is a professional (the GP, the paediatrician,
+        // the educational psychologist) unless the roster says a parent carries the title.
+        if ((title_word == "dr" || title_word == "prof") && !roster_contact_titled(surname, title_word)) return claim(i, last);
         if (surname_first != j && who_.has_full_name(fold(j), surname)) return claim(i, last);
         if (in_.roster && in_.roster->is_staff_surname(surname)) return claim(i, last);
 
-        double confidence = (title_word == "dr") ? 0.6 : 0.7;
+        double confidence = 0.7;
         std::vector<std::string> upns;
         Subject subject = Subject::unknown;
         if (in_.roster) {
-            const TitleSex sex = sex_of_title(title == i ? title_word : std::string_view{});
             std::vector<NameEntity> who;
             for (const std::uint32_t c : in_.roster->contacts_with_surname(surname)) {
                 const TitleSex cs = in_.roster->contact_sex(c);
@@ -294,6 +312,40 @@ private:
         }
         emit(out, i, last, confidence, upns.empty() && subject == Subject::unknown ? "title and surname" : "title and roster surname",
              subject, std::move(upns));
+    }
+
+    bool roster_contact_titled(const std::string& surname, std::string_view title) const {
+        if (!in_.roster) return false;
+        for (const std::uint32_t c : in_.roster->contacts_with_surname(surname)) {
+            if (in_.roster->contact_name(c).title == title) return true;
+        }
+        return false;
+    }
+
+    // "the Okafor family", "the O'Neill twins": a family named by its surname.
+    // `j` is the surname's first word; `after_the` when "the" stands before it. Without "the"
+    // ("Popescu family" in a subject line) only a roster surname counts.
+    void family_rule(std::size_t j, bool after_the, std::vector<Finding>& out) {
+        if (j >= n_ || claimed_[j] || !starts_name(j) || (after_the && !forward(j))) return;
+        const std::size_t last = extend_compound(j);
+        if (last + 1 >= n_ || !forward(last + 1)) return;
+        const std::string_view after = fold(last + 1);
+        if (after != "family" && after != "families" && after != "twins" && after != "household" && after != "siblings") return;
+        const std::string surname = joined(j, last);
+        if (!after_the && !(in_.roster && (!in_.roster->pupils_with_surname(surname).empty() ||
+                                           !in_.roster->contacts_with_surname(surname).empty()))) {
+            return;
+        }
+        if (in_correspondent_region(j, last) || who_.has_surname(surname)) return claim(j, last);
+        if (in_.roster && in_.roster->is_staff_surname(surname)) return claim(j, last);
+        std::vector<NameEntity> who;
+        if (in_.roster) {
+            for (const std::uint32_t p : in_.roster->pupils_with_surname(surname)) who.push_back({EntityKind::pupil, p});
+        }
+        std::vector<std::string> upns = who.empty() ? std::vector<std::string>{} : in_.roster->upns_of(who);
+        if (upns.size() > kMaxListNames) upns.clear();
+        emit(out, j, last, who.empty() ? 0.7 : 0.8, "family surname", who.empty() ? Subject::unknown : Subject::pupil,
+             std::move(upns));
     }
 
     // "Name: Jack Hill", "Child's name: Jack", "Pupil - Amy Fox".
@@ -317,8 +369,14 @@ private:
     void kinship_rule(std::size_t i, std::vector<Finding>& out) {
         std::size_t j = i + 1;
         if (j < n_ && (fold(j) == "called" || fold(j) == "named")) ++j;
-        if (j >= n_ || claimed_[j] || !capital(j) || !is_known_forename(j)) return;
+        if (j >= n_ || claimed_[j] || !capital(j)) return;
         if (!(forward(j) || tok(j).gap == Gap::comma)) return;
+        if (crosses_cell(i, j + 1 < n_ ? j + 1 : j)) return;  // "Parent/carer<TAB>Phone<TAB>Balance": a header row
+        // A known forename, or two capitalised words that can be a name ("aunt, Leyla Osman").
+        if (!is_known_forename(j)) {
+            const std::size_t k = extend_compound(j) + 1;
+            if (!surname_like(j) || k >= n_ || !forward(k) || !surname_like(k) || next_is_organisation(k)) return;
+        }
         if (lexicon::is_not_a_surname(fold(j)) && !lexicon::is_common_word_name(fold(j))) return;  // "Mother's Day"
         std::size_t last = extend_compound(j);
         if (last + 1 < n_ && forward(last + 1) && surname_like(last + 1) && !claimed_[last + 1] &&
@@ -345,14 +403,22 @@ private:
         // "St George", "the Albert Hall": a saint's or a place's name, not a person's.
         if (i > 0 && forward(i) && (fold(i - 1) == "st" || fold(i - 1) == "saint" || fold(i - 1) == "the")) return;
         if (in_correspondent_region(i, last) || is_correspondent_name(i, last) || staff_name(i, last) ||
-            role_context(i, last)) {
+            role_context(i, last) || lexicon::is_public_figure(joined(i, last)) || is_credited_creator(i)) {
             return claim(i, last);
         }
         const std::string surname = joined(compound_start(last), last);
         const bool roster_surname = in_.roster && (!in_.roster->pupils_with_surname(surname).empty() ||
                                                    !in_.roster->contacts_with_surname(surname).empty());
+        // Across a table cell boundary ("Hazel<TAB>Individual") only when the columns hold names.
+        const std::string_view between = in_.text().substr(abs_end(i), abs_start(j) - abs_end(i));
+        if (between.find('\t') != std::string_view::npos && !roster_surname &&
+            !column_header_has(in_.text(), abs_start(i), kNameColumnWords)) {
+            return;
+        }
         list_before(i, out);
-        emit(out, i, last, roster_surname ? 0.7 : 0.6, "forename and surname");
+        // "Hope Adeyemi" is a name, but "Hope" and "Will" open sentences too: a little less sure.
+        const double confidence = roster_surname ? 0.7 : lexicon::is_strong_common_word(fold(i)) ? 0.55 : 0.6;
+        emit(out, i, last, confidence, "forename and surname");
     }
 
     // Forenames listed before "and" (or "&") in front of a forename-surname name.
@@ -372,6 +438,30 @@ private:
             if (k == 0 || tok(k).gap != Gap::comma) return;
             --k;
         }
+    }
+
+    // A tab between tokens first..last: they sit in different cells of a table row.
+    bool crosses_cell(std::size_t first, std::size_t last) const {
+        if (last <= first) return false;
+        const std::string_view span = in_.text().substr(abs_end(first), abs_start(last) - abs_end(first));
+        return span.find('\t') != std::string_view::npos;
+    }
+
+    // "by Julia Donaldson" after a title in quotes, "written by ...": an author, not a pupil.
+    bool is_credited_creator(std::size_t i) const {
+        if (i == 0 || fold(i - 1) != "by") return false;
+        const std::size_t by = i - 1;
+        const std::size_t from = abs_start(by) >= 4 ? abs_start(by) - 4 : 0;
+        const std::string_view before = in_.text().substr(from, abs_start(by) - from);
+        if (before.find('"') != std::string_view::npos || before.find("\xE2\x80\x9D") != std::string_view::npos ||
+            before.find('\'') != std::string_view::npos || before.find("\xE2\x80\x99") != std::string_view::npos) {
+            return true;
+        }
+        if (by == 0) return false;
+        static const std::set<std::string_view> kCreative = {"written", "illustrated", "composed", "painted", "directed",
+                                                             "created", "designed", "poem", "book", "story", "novel",
+                                                             "song", "film", "play", "sculpted", "drawn", "photographed"};
+        return kCreative.count(fold(by - 1)) > 0;
     }
 
     bool next_is_organisation(std::size_t last) const {

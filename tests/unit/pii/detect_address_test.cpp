@@ -64,3 +64,14 @@ TEST_CASE("the school's address, businesses and counted things are not addresses
         CHECK(places(text).empty());
     }
 }
+
+TEST_CASE("venues, public bodies and times are not home addresses", "[detect][address][negative]") {
+    for (const char* text : {
+             "our visit to Heronsgate Outdoor Centre, Mill Lane, Melton Mowbray LE13 9QZ on Monday",
+             "invoices to the Trust's finance team at 20 Civic Square, Leicester LE1 9ZZ",
+             "On Fri, 7 Mar 2025 at 12:02, Will Green <will.green@inbox.example> wrote:",
+         }) {
+        INFO(text);
+        CHECK(places(text).empty());
+    }
+}

@@ -103,3 +103,16 @@ TEST_CASE("trip dates, deadlines and invoice dates are not DOBs", "[detect][dob]
         CHECK(only_dobs(text).empty());
     }
 }
+
+TEST_CASE("birth wording covers the rest of its sentence", "[detect][dob]") {
+    const std::string text =
+        "Her date of birth on the admission form is 09/03/2017 but her previous nursery sent us 03/09/2017. "
+        "The form arrived 03/09/2017.";
+    CHECK(only_dobs(text) == std::vector<Hit>{at(text, "dob", "09/03/2017"), at(text, "dob", "03/09/2017")});
+}
+
+TEST_CASE("a dotted short date right next to a name", "[detect][dob]") {
+    const std::string text = "Girls 600m: Jack Hill 27.03.14\nReserves: Amy Fox (19.01.14), Zara Ahmed (20.12.14)\nApp 3.4.12 Jack Hill";
+    CHECK(only_dobs(text) == std::vector<Hit>{at(text, "dob", "27.03.14"), at(text, "dob", "19.01.14"),
+                                              at(text, "dob", "20.12.14")});
+}

@@ -81,3 +81,9 @@ TEST_CASE("checksum-valid order, invoice and reference numbers are not identifie
         CHECK(ids(text).empty());
     }
 }
+
+TEST_CASE("the nearer of keyword and reference wording decides", "[detect][nhs][negative]") {
+    CHECK(ids("Our NHS Supply Chain order number 7023391649 arrived.").empty());
+    const std::string text = "Order 12 delivered. NHS number 943 476 5919";
+    CHECK(ids(text) == std::vector<Hit>{at(text, "nhs_number", "943 476 5919")});
+}

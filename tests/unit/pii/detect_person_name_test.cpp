@@ -167,3 +167,73 @@ TEST_CASE("forwarded mail: the quoted writer's signature is family data", "[dete
     const std::vector<Hit> want = {at(text, "person_name", "Oliver"), at(text, "person_name", "Kate Smith")};
     CHECK(found == want);
 }
+
+TEST_CASE("a family named by its surname", "[detect][person_name]") {
+    check_rows(
+        {
+            {"We met the Okafor family yesterday.", {"Okafor"}},
+            {"The O'Neill twins are in Year 6.", {"O'Neill"}},
+            {"Supporting letter - Bennett family", {"Bennett"}},      // a roster surname without "the"
+            {"Raised money for the Leicester children's hospice.", {}},  // a place before "children"
+            {"Kowalski family news", {}},                               // not a roster surname, no "the"
+        },
+        teacher_to_stranger());
+}
+
+TEST_CASE("the correspondent's spouse is spoken about, not greeted", "[detect][person_name]") {
+    // To Mrs Sarah Bennett (the roster says she is the mother): "Mr Bennett" is someone else.
+    check_rows({{"Dear Mrs Bennett,\nI mentioned this to Mr Bennett at pick-up.", {"Mr Bennett"}},
+                {"Hi Mr Okafor,\nPlease thank his grandma, Mrs Okafor, too.", {"Mrs Okafor"}}},
+               teacher_to_parent());
+}
+
+TEST_CASE("doctors are professionals unless the roster titles a parent so", "[detect][person_name]") {
+    check_rows({{"Dr Kaur has prescribed an inhaler.", {}}, {"Thank you, Dr Patel!", {}}, {"Prof Lee will visit.", {}}},
+               teacher_to_stranger());
+    Roster r = sample_roster();
+    r.contacts.push_back({"B801200005001", "Dr Anna Fairweather", "Carer", "anna@parents.example", ""});
+    DetectorSetOptions options;
+    options.kinds = {PiiKind::person_name};
+    options.today = kToday;
+    const auto found = DetectorSet(options, RosterIndex::build(r)).run("Dr Fairweather will collect Oliver.", "body", teacher_to_stranger());
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "Dr Fairweather");
+    CHECK(found[0].pupil_upns == std::vector<std::string>{"B801200005001"});
+}
+
+TEST_CASE("apostrophe surnames after titles", "[detect][person_name]") {
+    check_rows({{"Mrs O'Brien called.", {"Mrs O'Brien"}}, {"Mr D’Souza and Ms O'Hara", {"Mr D’Souza", "Ms O'Hara"}}},
+               teacher_to_stranger());
+}
+
+TEST_CASE("two capitalised words after a family word", "[detect][person_name]") {
+    check_rows({{"Collected by his aunt, Leyla Osman, at 4pm.", {"Leyla Osman"}},
+                {"Pupil\tParent/carer\tPhone\tBalance", {}},          // a header row, not a carer's name
+                {"Father Christmas visits on Friday.", {}}},
+               teacher_to_stranger());
+}
+
+TEST_CASE("authors and public figures are not pupils' families", "[detect][person_name][negative]") {
+    check_rows(
+        {
+            {"We start with \"Room on the Broom\" by Julia Donaldson.", {}},
+            {"History: Mary Seacole, Florence Nightingale and Rosa Parks.", {}},
+            {"a poem by Imogen Marsh", {}},              // credited creator, any name
+            {"The book was donated by Imogen Marsh.", {"Imogen Marsh"}},  // "by" alone is not a credit
+        },
+        teacher_to_stranger());
+}
+
+TEST_CASE("forename and surname across table cells only under name columns", "[detect][person_name]") {
+    check_rows({{"Name\tClass\tPhoto\nHope Adeyemi\tHazel\tIndividual + class", {"Hope Adeyemi"}},
+                {"Forename\tSurname\tYear\nJack\tHill\t5", {"Jack\tHill"}}},
+               teacher_to_stranger());
+}
+
+TEST_CASE("word-forenames before a surname; place and title words never", "[detect][person_name]") {
+    check_rows({{"Well done to Hope Adeyemi and Will Okoro!", {"Hope Adeyemi", "Will Okoro"}},
+                {"Pembury Lane\nLeicester LE4 1FX", {}},
+                {"the \"Little Authors\" anthology", {}},
+                {"May Half Term dates", {}}},
+               teacher_to_stranger());
+}
