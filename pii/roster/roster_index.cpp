@@ -123,6 +123,12 @@ RosterIndex::RosterIndex(Roster roster) : roster_(std::move(roster)) {
                     existing->pupils.push_back(i);
                 } else {
                     a.pupils.push_back(i);
+                    const std::string town = fold_text(p.town);
+                    for (std::size_t at = 0; at < town.size();) {
+                        const std::size_t end = std::min(town.find(' ', at), town.size());
+                        a.town_tokens.push_back(town.substr(at, end - at));
+                        at = end + 1;
+                    }
                     addresses_by_first_word_[a.tokens.front()].push_back(static_cast<std::uint32_t>(addresses_.size()));
                     addresses_.push_back(std::move(a));
                 }
@@ -273,8 +279,18 @@ std::optional<AddressMatch> RosterIndex::match_address_at(std::string_view text,
             ok = is_address_gap(t.tokens[k].gap) && t.folded_of(t.tokens[k]) == a.tokens[k];
         }
         if (!ok) continue;
-        // The text's word must end where the roster's does ("14 Mill Roads" is not "14 Mill Road").
-        const std::size_t end = t.tokens[a.tokens.size() - 1].end;
+        std::size_t last = a.tokens.size() - 1;
+        // The town, when it follows: "14 Larch Close, Leicester".
+        const std::size_t n = a.town_tokens.size();
+        if (n && last + n < t.tokens.size()) {
+            bool town = true;
+            for (std::size_t k = 0; k < n && town; ++k) {
+                const NameToken& tok = t.tokens[last + 1 + k];
+                town = t.folded_of(tok) == a.town_tokens[k] && is_address_gap(tok.gap);
+            }
+            if (town) last += n;
+        }
+        const std::size_t end = t.tokens[last].end;
         if (!best || pos + end > best->end) best = AddressMatch{pos + end, a.pupils};
     }
     return best;

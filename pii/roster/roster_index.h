@@ -81,13 +81,15 @@ public:
     // Postcode in any spacing or case ("le4 6xt", "LE46XT").
     std::span<const std::uint32_t> pupils_at_postcode(std::string_view postcode) const;
     // A roster first address line starting at text[pos] (case, spacing and punctuation
-    // free), e.g. "14 Larch Close" or "Flat 2, 7 Mill Road".
+    // free), e.g. "14 Larch Close" or "Flat 2, 7 Mill Road", with the roster town when it
+    // follows ("14 Larch Close, Leicester").
     std::optional<AddressMatch> match_address_at(std::string_view text, std::size_t pos) const;
 
 private:
     using IndexList = std::vector<std::uint32_t>;
     struct RosterAddress {
-        std::vector<std::string> tokens;  // folded words of address_line1
+        std::vector<std::string> tokens;       // folded words of address_line1
+        std::vector<std::string> town_tokens;  // folded words of the town, when the roster has one
         IndexList pupils;
     };
 

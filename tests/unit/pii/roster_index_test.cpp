@@ -166,7 +166,7 @@ TEST_CASE("roster lookups and relationships", "[roster][index]") {
     const std::string text = "They live at 14 larch close, Leicester";
     const auto m = index->match_address_at(text, text.find("14"));
     REQUIRE(m.has_value());
-    CHECK(text.substr(text.find("14"), m->end - text.find("14")) == "14 larch close");
+    CHECK(text.substr(text.find("14"), m->end - text.find("14")) == "14 larch close, Leicester");  // with the roster town
     const std::string flat = "Flat 2,\n9 Station Street";
     REQUIRE(index->match_address_at(flat, 0).has_value());
     CHECK_FALSE(index->match_address_at("14 Larch Crescent", 0).has_value());
