@@ -17,9 +17,38 @@
 // Thread-safety: constant tables, built on first use (thread-safe statics).
 #pragma once
 
+#include <cstdint>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace chaperone::pii::lexicon {
+
+// Every list a word is on, from one lookup (callers that hold a token's hash avoid even the
+// hashing: flags_of(folded, hash)).
+enum Flag : std::uint32_t {
+    kForename = 1u << 0,
+    kStrongCommon = 1u << 1,
+    kWeakCommon = 1u << 2,
+    kOrganisation = 1u << 3,
+    kRole = 1u << 4,
+    kKinship = 1u << 5,
+    kPersonalTitle = 1u << 6,
+    kProfessionalTitle = 1u << 7,
+    kNotASurname = 1u << 8,
+    kRoleConnector = 1u << 9,
+    kCommonSurname = 1u << 10,
+    kWordForename = 1u << 11,
+    kCalendar = 1u << 12,
+    kThe = 1u << 13,         // "the"
+    kNameLabel = 1u << 14,   // "name", "pupil", "child" ... before "Name: Jack Hill"
+    kFamilyNoun = 1u << 15,  // "family", "twins", "household" ... after "the Okafor"
+    kSaint = 1u << 16,       // "st", "saint": "St George" is no person
+};
+std::uint32_t flags_of(std::string_view folded, std::uint64_t hash);
+std::uint32_t flags_of(std::string_view folded);
+// Every word on any list, with its flags (for tables that want the lexicon folded in).
+std::vector<std::pair<std::string_view, std::uint32_t>> all_words();
 
 bool is_forename(std::string_view folded);
 bool is_common_word_name(std::string_view folded);   // strong or weak

@@ -49,24 +49,49 @@ bool is_person_verb(std::string_view w) {
     return kVerbs.count(w) > 0;
 }
 
-// Words that open the name after them in a form: "Name: ...", "Child: ...".
-bool is_name_label(std::string_view w) {
-    return w == "name" || w == "pupil" || w == "child" || w == "student" || w == "learner" || w == "forename" ||
-           w == "names" || w == "sibling" || w == "siblings";
-}
+// Per-thread working memory, reused from scan to scan (a milter thread scans message after
+// message; allocating token arrays afresh each time cost more than tokenizing).
+struct ScanBuffers {
+    TokenizedText tokens;
+    std::vector<std::int32_t> ids;
+    std::vector<bool> claimed;
+    std::vector<std::uint32_t> flags;
+    // A huge text leaves huge buffers behind; give the memory back after it.
+    void trim() {
+        constexpr std::size_t kKeepTokens = 1 << 16;
+        if (tokens.tokens.capacity() > kKeepTokens) *this = ScanBuffers{};
+    }
+};
 
 class SegmentScan {
 public:
-    SegmentScan(const DetectorInput& in, std::size_t base, std::string_view segment)
-        : in_(in), base_(base), regions_(in.analysis.regions()), who_(in.analysis.correspondents()) {
+    SegmentScan(const DetectorInput& in, std::size_t base, std::string_view segment, ScanBuffers& buffers)
+        : in_(in),
+          base_(base),
+          regions_(in.analysis.regions()),
+          who_(in.analysis.correspondents()),
+          toks_(buffers.tokens),
+          ids_(buffers.ids),
+          claimed_(buffers.claimed),
+          flags_(buffers.flags) {
         tokenize_names(segment, toks_);
         n_ = toks_.tokens.size();
-        if (in.roster) {
-            in.roster->names().lookup(toks_, ids_);
-        } else {
-            ids_.assign(n_, TokenTable::kAbsent);
-        }
+        ids_.resize(n_);
+        flags_.resize(n_);
         claimed_.assign(n_, false);
+        // One lookup per word: whose name it is and which lists it is on.
+        for (std::size_t i = 0; i < n_; ++i) {
+            if (tok(i).flags & NameToken::kAllDigits) {
+                ids_[i] = TokenTable::kAbsent, flags_[i] = 0;
+            } else if (in.words) {
+                const WordIndex::Entry e = in.words->find(fold(i), tok(i).hash);
+                ids_[i] = in.roster ? e.roster_id : TokenTable::kAbsent;
+                flags_[i] = e.flags;
+            } else {
+                ids_[i] = in.roster ? in.roster->names().table().find(fold(i), tok(i).hash) : TokenTable::kAbsent;
+                flags_[i] = lexicon::flags_of(fold(i), tok(i).hash);
+            }
+        }
     }
 
     void run(std::vector<Finding>& out) {
@@ -78,6 +103,7 @@ public:
 
 private:
     const NameToken& tok(std::size_t i) const { return toks_.tokens[i]; }
+    bool has(std::size_t i, std::uint32_t flag) const { return (flags_[i] & flag) != 0; }
     std::string_view fold(std::size_t i) const { return toks_.folded_of(toks_.tokens[i]); }
     std::size_t abs_start(std::size_t i) const { return base_ + tok(i).start; }
     std::size_t abs_end(std::size_t i) const { return base_ + tok(i).end; }
@@ -109,16 +135,13 @@ private:
     }
     bool is_initial(std::size_t i) const { return i < n_ && fold(i).size() == 1 && tok(i).capitalised(); }
     bool is_known_forename(std::size_t i) const {
-        const std::string_view f = fold(i);
-        return lexicon::is_forename(f) || (in_.roster && in_.roster->is_roster_forename(f));
+        return has(i, lexicon::kForename) || (in_.roster && in_.roster->is_roster_forename_token(ids_[i]));
     }
     // A capitalised word that can be a surname after a forename or title.
     bool surname_like(std::size_t i) const {
         if (i >= n_ || !capital(i) || tok(i).has_digit()) return false;
-        const std::string_view f = fold(i);
-        return f.size() >= 2 && !lexicon::is_not_a_surname(f) &&
-               (!lexicon::is_organisation_word(f) || lexicon::is_common_surname(f)) && !lexicon::is_personal_title(f) &&
-               !lexicon::is_professional_title(f);
+        return tok(i).fold_len >= 2 && !has(i, lexicon::kNotASurname | lexicon::kPersonalTitle | lexicon::kProfessionalTitle) &&
+               (!has(i, lexicon::kOrganisation) || has(i, lexicon::kCommonSurname));
     }
     // A surname may start with a one-letter word before an apostrophe: "O'Neill", "D'Souza".
     bool starts_name(std::size_t i) const {
@@ -144,9 +167,8 @@ private:
         for (std::size_t k = first, steps = 0; k > 0 && steps < kRoleWindowBefore; --k, ++steps) {
             const Gap g = tok(k).gap;
             if (g == Gap::period || g == Gap::paragraph) break;
-            const std::string_view w = fold(k - 1);
-            if (lexicon::is_role_word(w)) return true;
-            if (!lexicon::is_role_connector(w) && g != Gap::comma) break;
+            if (has(k - 1, lexicon::kRole)) return true;
+            if (!has(k - 1, lexicon::kRoleConnector) && g != Gap::comma) break;
         }
         // After: "Mrs Hale, the school nurse", "Dr Patel at the surgery", "Ms Reed (social worker)".
         const std::size_t j = last + 1;
@@ -158,8 +180,8 @@ private:
         if (!appositive) return false;
         for (std::size_t k = j; k < n_ && k < j + kRoleWindowAfter; ++k) {
             if (k > j && (tok(k).gap == Gap::period || tok(k).gap == Gap::paragraph)) break;
-            if (lexicon::is_personal_title(fold(k))) break;  // the next person
-            if (lexicon::is_role_word(fold(k))) return true;
+            if (has(k, lexicon::kPersonalTitle)) break;  // the next person
+            if (has(k, lexicon::kRole)) return true;
         }
         return false;
     }
@@ -208,7 +230,7 @@ private:
         bool any_capital = false, any_word = false;
         for (std::size_t k = m.first; k <= m.last; ++k) {
             any_capital |= capital(k);
-            any_word |= lexicon::is_common_word_name(fold(k)) || lexicon::is_not_a_surname(fold(k));
+            any_word |= has(k, lexicon::kStrongCommon | lexicon::kWeakCommon | lexicon::kNotASurname);
         }
         if (!any_capital && any_word) return;  // "will brown" in running text
         // The correspondent's own name (a parent written to by name) is not a finding.
@@ -237,22 +259,22 @@ private:
     void heuristic_pass(std::vector<Finding>& out) {
         for (std::size_t i = 0; i < n_; ++i) {
             if (claimed_[i]) continue;
-            const std::string_view w = fold(i);
-            if (lexicon::is_personal_title(w) && capital(i)) {
+            if (!capital(i) && !has(i, lexicon::kKinship | lexicon::kThe | lexicon::kNameLabel)) continue;  // fast path
+            if (has(i, lexicon::kPersonalTitle) && capital(i)) {
                 title_rule(i, out);
-            } else if (lexicon::is_professional_title(w) && capital(i) && i + 1 < n_ && surname_like(i + 1) &&
+            } else if (has(i, lexicon::kProfessionalTitle) && capital(i) && i + 1 < n_ && surname_like(i + 1) &&
                        forward_or_period(i + 1)) {
                 claim(i, extend_compound(i + 1));  // "PC Davies", "Cllr Ahmed": in their role
-            } else if (w == "the") {
+            } else if (has(i, lexicon::kThe)) {
                 family_rule(i + 1, true, out);
-            } else if (capital(i) && i + 1 < n_ && !lexicon::is_not_a_surname(w) && fold(extend_compound(i) + 1 < n_ ? extend_compound(i) + 1 : i) == "family") {
+            } else if (capital(i) && !has(i, lexicon::kNotASurname) && extend_compound(i) + 1 < n_ &&
+                       has(extend_compound(i) + 1, lexicon::kFamilyNoun)) {
                 family_rule(i, false, out);
-            } else if (is_name_label(w)) {
+            } else if (has(i, lexicon::kNameLabel)) {
                 label_rule(i, out);
-            } else if (lexicon::is_kinship_word(w)) {
+            } else if (has(i, lexicon::kKinship)) {
                 kinship_rule(i, out);
-            } else if (capital(i) && (is_known_forename(i) || lexicon::is_word_forename(w)) &&
-                       !lexicon::is_calendar_word(w)) {
+            } else if (capital(i) && (is_known_forename(i) || has(i, lexicon::kWordForename)) && !has(i, lexicon::kCalendar)) {
                 forename_surname_rule(i, out);
             }
         }
@@ -263,9 +285,9 @@ private:
     // "Mrs Bennett", "Mr. J. Okafor", "Mrs Sarah Bennett", "Mr and Mrs Bennett", "Mr & Mrs Bennett".
     void title_rule(std::size_t i, std::vector<Finding>& out) {
         std::size_t title = i;
-        if (title + 2 < n_ && fold(title + 1) == "and" && lexicon::is_personal_title(fold(title + 2))) {
+        if (title + 2 < n_ && fold(title + 1) == "and" && has(title + 2, lexicon::kPersonalTitle)) {
             title += 2;
-        } else if (title + 1 < n_ && tok(title + 1).gap == Gap::other && lexicon::is_personal_title(fold(title + 1))) {
+        } else if (title + 1 < n_ && tok(title + 1).gap == Gap::other && has(title + 1, lexicon::kPersonalTitle)) {
             title += 1;  // "&" is not a word: the two titles sit either side of it
         }
         std::size_t j = title + 1;
@@ -329,8 +351,7 @@ private:
         if (j >= n_ || claimed_[j] || !starts_name(j) || (after_the && !forward(j))) return;
         const std::size_t last = extend_compound(j);
         if (last + 1 >= n_ || !forward(last + 1)) return;
-        const std::string_view after = fold(last + 1);
-        if (after != "family" && after != "families" && after != "twins" && after != "household" && after != "siblings") return;
+        if (!has(last + 1, lexicon::kFamilyNoun)) return;
         const std::string surname = joined(j, last);
         if (!after_the && !(in_.roster && (!in_.roster->pupils_with_surname(surname).empty() ||
                                            !in_.roster->contacts_with_surname(surname).empty()))) {
@@ -377,7 +398,7 @@ private:
             const std::size_t k = extend_compound(j) + 1;
             if (!surname_like(j) || k >= n_ || !forward(k) || !surname_like(k) || next_is_organisation(k)) return;
         }
-        if (lexicon::is_not_a_surname(fold(j)) && !lexicon::is_common_word_name(fold(j))) return;  // "Mother's Day"
+        if (has(j, lexicon::kNotASurname) && !has(j, lexicon::kStrongCommon | lexicon::kWeakCommon)) return;  // "Mother's Day"
         std::size_t last = extend_compound(j);
         if (last + 1 < n_ && forward(last + 1) && surname_like(last + 1) && !claimed_[last + 1] &&
             !next_is_organisation(last + 1)) {
@@ -401,7 +422,7 @@ private:
         }
         if (next_is_organisation(last)) return;  // "Grace Darling Academy", "Victoria Park Road"
         // "St George", "the Albert Hall": a saint's or a place's name, not a person's.
-        if (i > 0 && forward(i) && (fold(i - 1) == "st" || fold(i - 1) == "saint" || fold(i - 1) == "the")) return;
+        if (i > 0 && forward(i) && has(i - 1, lexicon::kSaint | lexicon::kThe)) return;
         if (in_correspondent_region(i, last) || is_correspondent_name(i, last) || staff_name(i, last) ||
             role_context(i, last) || lexicon::is_public_figure(joined(i, last)) || is_credited_creator(i)) {
             return claim(i, last);
@@ -417,7 +438,7 @@ private:
         }
         list_before(i, out);
         // "Hope Adeyemi" is a name, but "Hope" and "Will" open sentences too: a little less sure.
-        const double confidence = roster_surname ? 0.7 : lexicon::is_strong_common_word(fold(i)) ? 0.55 : 0.6;
+        const double confidence = roster_surname ? 0.7 : has(i, lexicon::kStrongCommon) ? 0.55 : 0.6;
         emit(out, i, last, confidence, "forename and surname");
     }
 
@@ -432,7 +453,7 @@ private:
             return;
         }
         for (std::size_t names = 0; names < kMaxListNames; ++names) {
-            if (claimed_[k] || !capital(k) || !is_known_forename(k) || lexicon::is_strong_common_word(fold(k))) return;
+            if (claimed_[k] || !capital(k) || !is_known_forename(k) || has(k, lexicon::kStrongCommon)) return;
             if (in_correspondent_region(k, k) || who_.has_forename(fold(k))) return claim(k, k);
             emit(out, k, k, 0.6, "forename in a list of names");
             if (k == 0 || tok(k).gap != Gap::comma) return;
@@ -465,7 +486,7 @@ private:
     }
 
     bool next_is_organisation(std::size_t last) const {
-        return last + 1 < n_ && forward(last + 1) && lexicon::is_organisation_word(fold(last + 1));
+        return last + 1 < n_ && forward(last + 1) && has(last + 1, lexicon::kOrganisation);
     }
     bool is_correspondent_name(std::size_t first, std::size_t last) const {
         const std::string forename(fold(first));
@@ -491,9 +512,9 @@ private:
                 !(next < n_ && tok(next).gap == Gap::space && is_person_verb(fold(next)))) {
                 continue;  // "a holly wreath", "Poppy Appeal"
             }
-            if (next < n_ && forward(next) && (surname_like(next) || lexicon::is_organisation_word(fold(next)))) continue;
-            if (m.first > 0 && (lexicon::is_personal_title(fold(m.first - 1)) || lexicon::is_professional_title(fold(m.first - 1)) ||
-                                fold(m.first - 1) == "st" || fold(m.first - 1) == "saint")) {
+            if (next < n_ && forward(next) && (surname_like(next) || has(next, lexicon::kOrganisation))) continue;
+            if (m.first > 0 && (has(m.first - 1, lexicon::kPersonalTitle | lexicon::kProfessionalTitle) ||
+                                has(m.first - 1, lexicon::kSaint))) {
                 continue;
             }
             if (in_correspondent_region(m.first, m.last) || who_.has_forename(folded)) {
@@ -527,9 +548,10 @@ private:
     std::size_t base_;
     const MessageRegions& regions_;
     const CorrespondentNames& who_;
-    TokenizedText toks_;
-    std::vector<std::int32_t> ids_;
-    std::vector<bool> claimed_;
+    TokenizedText& toks_;
+    std::vector<std::int32_t>& ids_;
+    std::vector<bool>& claimed_;
+    std::vector<std::uint32_t>& flags_;  // lexicon flags of each token
     std::size_t n_ = 0;
     std::set<std::string> full_name_upns_;
 };
@@ -553,8 +575,10 @@ public:
                     end = sp + 1;
                 }
             }
-            SegmentScan scan(in, start, text.substr(start, end - start));
+            thread_local ScanBuffers buffers;
+            SegmentScan scan(in, start, text.substr(start, end - start), buffers);
             scan.run(out);
+            buffers.trim();
             start = end;
         }
     }

@@ -4,6 +4,7 @@
 // ASCII takes a table-driven fast path and only bytes >= 0x80 are decoded.
 #include "pii/roster/name_tokens.h"
 
+#include <algorithm>
 #include <array>
 
 #include "pii/roster/text_fold.h"
@@ -82,7 +83,11 @@ void tokenize_names(std::string_view text, TokenizedText& out) {
         while (pos < n) {
             const std::uint8_t cls = kClass[bytes[pos]];
             if (cls == kSep) {
-                gap.add(bytes[pos]);
+                if (bytes[pos] == ' ') {
+                    ++gap.spaces;  // by far the most common separator
+                } else {
+                    gap.add(bytes[pos]);
+                }
                 ++pos;
                 continue;
             }
@@ -105,41 +110,42 @@ void tokenize_names(std::string_view text, TokenizedText& out) {
         bool first_letter = true, any_lower = false;
         std::uint32_t letters = 0, digits = 0, uppers = 0;
         while (pos < n) {
-            const std::uint8_t cls = kClass[bytes[pos]];
-            if (cls == kSep) break;
-            if (out.folded.size() - token.fold_start >= kMaxTokenBytes) {
-                // An over-long run (base64, a hash): swallow the rest of it; it names no one.
-                if (cls != kHigh) {
-                    ++pos;
-                    continue;
+            // Fast path: a run of ASCII letters and digits, folded and hashed in one loop.
+            const std::size_t run = pos;
+            while (pos < n && kClass[bytes[pos]] != kSep && kClass[bytes[pos]] != kHigh) ++pos;
+            if (pos > run) {
+                const std::size_t have = out.folded.size() - token.fold_start;
+                const std::size_t take = have >= kMaxTokenBytes ? 0 : std::min(pos - run, kMaxTokenBytes - have);
+                const std::size_t at = out.folded.size();
+                out.folded.resize(at + take);
+                char* dst = out.folded.data() + at;
+                for (std::size_t i = 0; i < pos - run; ++i) {
+                    const std::uint8_t cls = kClass[bytes[run + i]];
+                    char c = static_cast<char>(bytes[run + i]);
+                    if (cls == kUpper) {
+                        c = static_cast<char>(c - 'A' + 'a');
+                        ++uppers, ++letters;
+                        if (first_letter) token.flags |= NameToken::kCapitalised;
+                        first_letter = false;
+                    } else if (cls == kLower) {
+                        ++letters, any_lower = true, first_letter = false;
+                    } else {
+                        ++digits;
+                    }
+                    if (i < take) {
+                        dst[i] = c;
+                        h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+                    }
                 }
-                const DecodedChar dc = decode_utf8(text, pos);
-                std::string sink;
-                if (!fold_code_point(dc.code_point, sink)) break;
-                pos += dc.length;
-                continue;
             }
-            if (cls != kHigh) {
-                char c = static_cast<char>(bytes[pos]);
-                if (cls == kUpper) {
-                    c = static_cast<char>(c - 'A' + 'a');
-                    ++uppers, ++letters;
-                    if (first_letter) token.flags |= NameToken::kCapitalised;
-                    first_letter = false;
-                } else if (cls == kLower) {
-                    ++letters, any_lower = true, first_letter = false;
-                } else {
-                    ++digits;
-                }
-                out.folded.push_back(c);
-                h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-                ++pos;
-                continue;
-            }
+            if (pos >= n || kClass[bytes[pos]] != kHigh) break;
+            // A byte >= 0x80: decode; a letter of any script continues the token.
             const DecodedChar dc = decode_utf8(text, pos);
             const std::size_t before = out.folded.size();
             if (!fold_code_point(dc.code_point, out.folded)) break;
-            if (out.folded.size() > before) {
+            if (before - token.fold_start >= kMaxTokenBytes) {
+                out.folded.resize(before);  // an over-long run (base64, a hash): keep its head only
+            } else if (out.folded.size() > before) {
                 ++letters;
                 if (is_upper_letter(dc.code_point)) {
                     ++uppers;
@@ -148,9 +154,9 @@ void tokenize_names(std::string_view text, TokenizedText& out) {
                     any_lower = true;
                 }
                 first_letter = false;
-            }
-            for (std::size_t i = before; i < out.folded.size(); ++i) {
-                h = (h ^ static_cast<unsigned char>(out.folded[i])) * kFnvPrime;
+                for (std::size_t i = before; i < out.folded.size(); ++i) {
+                    h = (h ^ static_cast<unsigned char>(out.folded[i])) * kFnvPrime;
+                }
             }
             pos += dc.length;
         }

@@ -75,6 +75,10 @@ public:
     bool is_staff_surname(std::string_view folded) const;
     // Folded forenames of pupils and contacts (to recognise names the built-in list lacks).
     bool is_roster_forename(std::string_view folded) const;
+    // The same by the matcher's token id (NameMatcher::lookup): no hashing at scan time.
+    bool is_roster_forename_token(std::int32_t id) const {
+        return id >= 0 && static_cast<std::size_t>(id) < forename_tokens_.size() && forename_tokens_[static_cast<std::size_t>(id)];
+    }
 
     // --- dates and places -------------------------------------------------------------
     std::span<const std::uint32_t> pupils_born_on(int year, int month, int day) const;
@@ -109,10 +113,11 @@ private:
     std::unordered_map<std::string, IndexList> pupils_by_surname_;
     std::unordered_set<std::string> staff_surnames_;
     std::unordered_set<std::string> roster_forenames_;
+    std::vector<bool> forename_tokens_;  // by NameMatcher token id
     std::unordered_map<std::string, IndexList> pupils_by_dob_;
     std::unordered_map<std::string, IndexList> pupils_by_postcode_;
     std::vector<RosterAddress> addresses_;
-    std::unordered_map<std::string, IndexList> addresses_by_first_word_;  // folded first word -> addresses_
+    std::unordered_map<std::string, IndexList> addresses_by_head_;  // "14 larch": folded first two words -> addresses_
 };
 
 // "le4 6xt" -> "LE46XT": upper case, spaces removed.

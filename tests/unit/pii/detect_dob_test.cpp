@@ -44,14 +44,14 @@ TEST_CASE("date forms are read as calendar dates", "[detect][dob][dates]") {
     for (const Row& row : rows) {
         INFO(row.text);
         const std::string text = row.text;
-        const auto dates = find_date_candidates(text, digit_windows(text), kToday);
+        const auto dates = find_date_candidates(text, family_windows(text, digit_runs(text), WindowFamily::dates), kToday);
         REQUIRE(dates.size() == 1);
         CHECK(text.substr(dates[0].start, dates[0].end - dates[0].start) == row.span);
         CHECK(dates[0].date == row.date);
     }
     for (const char* text : {"31/02/2016", "13/13/2012", "v1.2.3.4", "12/2012", "10:30", "3/4", "2012-13-01", "1.2.10.5"}) {
         INFO(text);
-        CHECK(find_date_candidates(text, digit_windows(text), kToday).empty());
+        CHECK(find_date_candidates(text, family_windows(text, digit_runs(text), WindowFamily::dates), kToday).empty());
     }
 }
 
