@@ -28,12 +28,13 @@ std::size_t WordList::last_in(std::string_view text, std::size_t from, std::size
     if (to > text.size()) to = text.size();
     std::size_t last = std::string_view::npos;
     for (std::size_t at = from; at < to; ++at) {
-        const auto& bucket = by_first_[static_cast<unsigned char>(lower(text[at]))];
+        const char c = text[at];
+        // Keywords starting with a letter or digit start words: skip the middle of words.
+        if (is_alnum(c) && at > 0 && is_alnum(text[at - 1])) continue;
+        const auto& bucket = by_first_[static_cast<unsigned char>(lower(c))];
         if (bucket.empty()) continue;
-        const bool after_word = at > 0 && is_alnum(text[at - 1]);
         for (std::string_view word : bucket) {
             if (at + word.size() > to) continue;
-            if (after_word && is_alnum(word.front())) continue;
             if (!equal_at(text, at, word)) continue;
             const std::size_t e = at + word.size();
             if (e < text.size() && is_alnum(text[e]) && is_alnum(word.back())) continue;

@@ -213,7 +213,7 @@ private:
         const NameMatcher& names = in_.roster->names();
         for (std::size_t i = 0; i < n_; ++i) {
             NameMatch m;
-            if (!names.match_at(toks_, ids_, i, m)) continue;
+            if (ids_[i] < 0 || !names.match_at(toks_, ids_, i, m)) continue;
             if (m.form == NameForm::forename_only) {
                 forenames.push_back(m);
                 continue;

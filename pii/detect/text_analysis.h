@@ -43,7 +43,9 @@ private:
     const ScanContext& context_;
     const RosterIndex* roster_;
     CivilDate today_;
+    const FamilyWindows& windows() const;
     mutable std::optional<std::vector<ByteRange>> runs_;
+    mutable std::optional<FamilyWindows> windows_;
     mutable std::optional<std::vector<NumberCandidate>> numbers_;
     mutable std::optional<std::vector<DateCandidate>> dates_;
     mutable std::optional<PlaceCandidates> places_;

@@ -60,6 +60,22 @@ std::vector<ByteRange> digit_runs(std::string_view text) {
     return runs;
 }
 
+FamilyWindows all_family_windows(std::string_view text, const std::vector<ByteRange>& runs) {
+    FamilyWindows w;
+    for (const ByteRange& run : runs) {
+        if (run.end - run.start >= 2) {
+            add(w.numbers, text, run, kNumberMargins);
+            add(w.dates, text, run, kDateMargins);
+        }
+        if (run.start > 0 && is_upper(text[run.start - 1]) && run.end - run.start <= 2) {
+            add(w.places, text, run, kPostcodeMargins);
+        } else if (is_house_number(text, run)) {
+            add(w.places, text, run, kAddressMargins);
+        }
+    }
+    return w;
+}
+
 std::vector<ByteRange> family_windows(std::string_view text, const std::vector<ByteRange>& runs, WindowFamily family) {
     std::vector<ByteRange> windows;
     for (const ByteRange& run : runs) {

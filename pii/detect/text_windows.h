@@ -39,4 +39,10 @@ inline constexpr std::size_t kWindowSnap = 16;
 // Windows of `family` around `runs` (from digit_runs(text)), widened to whitespace, merged.
 std::vector<ByteRange> family_windows(std::string_view text, const std::vector<ByteRange>& runs, WindowFamily family);
 
+// All three families' windows in one pass over the runs.
+struct FamilyWindows {
+    std::vector<ByteRange> numbers, dates, places;
+};
+FamilyWindows all_family_windows(std::string_view text, const std::vector<ByteRange>& runs);
+
 }  // namespace chaperone::pii

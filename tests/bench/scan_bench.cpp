@@ -140,11 +140,12 @@ Roster make_roster(Rng& rng) {
 }
 
 // School-like text: mostly prose, with a name, a date or a number in some sentences.
-std::string make_text(Rng& rng, const Roster& roster, std::size_t bytes) {
+// `pii_percent` of sentences carry pupil data (0: a newsletter, nobody named).
+std::string make_text(Rng& rng, const Roster& roster, std::size_t bytes, std::size_t pii_percent = 12) {
     std::string t;
     t.reserve(bytes + 512);
     while (t.size() < bytes) {
-        const std::size_t roll = rng.below(100);
+        const std::size_t roll = rng.below(100) * 12 / std::max<std::size_t>(pii_percent, 1) + (pii_percent == 0 ? 12 : 0);
         const Pupil& p = roster.pupils[rng.below(roster.pupils.size())];
         if (roll < 6) {
             t += p.forename + " " + p.surname + " has worked hard this week. ";
@@ -175,6 +176,19 @@ struct CpuClock {
 };
 
 double seconds_since(double t0) { return CpuClock::now() - t0; }
+
+// Fastest of a few runs: on a shared machine the slower runs measure the neighbours.
+constexpr int kRuns = 3;
+template <typename F>
+double best_seconds(F&& f) {
+    double best = 1e30;
+    for (int r = 0; r < kRuns; ++r) {
+        const double t = CpuClock::now();
+        f();
+        best = std::min(best, seconds_since(t));
+    }
+    return best;
+}
 
 // --- the alternatives the name matcher was measured against --------------------------
 struct AhoCorasick {
@@ -326,9 +340,8 @@ int main(int argc, char** argv) {
     if (!scan_only) {
         std::printf("\nstages alone over the whole text:\n");
         auto stage = [&](const char* name, auto&& f) {
-            const double t = CpuClock::now();
-            const std::size_t n = f();
-            const double secs = seconds_since(t);
+            std::size_t n = 0;
+            const double secs = best_seconds([&] { n = f(); });
             std::printf("  %-34s %8.0f MB/s  (%zu)\n", name, text.size() / secs / 1e6, n);
         };
         const CivilDate today{2025, 3, 14};
@@ -370,7 +383,7 @@ int main(int argc, char** argv) {
     }
     const Scanner scanner(settings, index);
 
-    constexpr std::size_t kPiece = 8 << 10;  // message-sized pieces
+    const std::size_t kPiece = std::getenv("BENCH_PIECE_KB") ? std::stoul(std::getenv("BENCH_PIECE_KB")) << 10 : 8 << 10;  // message-sized pieces
     if (!scan_only) {
         std::printf("\neach detector alone, 8 KiB pieces (shared stages counted in each):\n");
         for (const char* kind : {"person_name", "dob", "address", "postcode", "upn", "uln", "nhs_number", "nino", "phone", "email"}) {
@@ -379,33 +392,54 @@ int main(int argc, char** argv) {
             parse_kind(kind, k);
             one.kinds = {k};
             const Scanner single(one, index);
-            const double t = CpuClock::now();
             std::size_t n = 0;
-            for (std::size_t at = 0; at < text.size(); at += kPiece) {
-                n += single.scan_text(std::string_view(text).substr(at, kPiece), "body", context).size();
-            }
-            std::printf("  %-12s %8.0f MB/s  (%zu)\n", kind, text.size() / seconds_since(t) / 1e6, n);
+            const double secs = best_seconds([&] {
+                n = 0;
+                for (std::size_t at = 0; at < text.size(); at += kPiece) {
+                    n += single.scan_text(std::string_view(text).substr(at, kPiece), "body", context).size();
+                }
+            });
+            std::printf("  %-12s %8.0f MB/s  (%zu)\n", kind, text.size() / secs / 1e6, n);
         }
     }
 
     std::map<std::string, std::size_t> per_kind;
     std::size_t findings = 0;
-    t0 = CpuClock::now();
-    for (std::size_t at = 0; at < text.size(); at += kPiece) {
-        for (const Finding& f : scanner.scan_text(std::string_view(text).substr(at, kPiece), "body", context)) {
-            ++findings;
-            ++per_kind[std::string(kind_name(f.kind))];
+    const bool plain_only = std::getenv("BENCH_PLAIN_ONLY") != nullptr;  // for profiling
+    double s = best_seconds([&] {
+        per_kind.clear();
+        findings = 0;
+        for (std::size_t at = 0; at < text.size() && !plain_only; at += kPiece) {
+            for (const Finding& f : scanner.scan_text(std::string_view(text).substr(at, kPiece), "body", context)) {
+                ++findings;
+                ++per_kind[std::string(kind_name(f.kind))];
+            }
         }
-    }
-    double s = seconds_since(t0);
-    std::printf("\nscan_text, all detectors, 8 KiB pieces, one thread: %.0f MB/s per core, %zu findings\n",
-                text.size() / s / 1e6, findings);
+    });
+    std::printf("\nscan_text, all detectors, school text (12%% of sentences with pupil data), %zu KiB pieces, one thread: "
+                "%.0f MB/s per core, %zu findings\n",
+                kPiece >> 10, text.size() / s / 1e6, findings);
     for (const auto& [kind, n] : per_kind) std::printf("  %-12s %zu\n", kind.c_str(), n);
 
     t0 = CpuClock::now();
-    const std::size_t whole = scanner.scan_text(text, "body", context).size();
+    const std::size_t whole = plain_only ? 0 : scanner.scan_text(text, "body", context).size();
     s = seconds_since(t0);
     std::printf("scan_text, all detectors, one %.0f MB text: %.0f MB/s, %zu findings\n", text.size() / 1e6,
                 text.size() / s / 1e6, whole);
+
+    // Plain prose: the same sentences with nobody named (most outbound mail: newsletters,
+    // trip letters, supplier orders). Still full of dates, times, prices and numbers.
+    const std::string plain = make_text(rng, roster, megabytes << 20, 0);
+    const int repeat = std::getenv("BENCH_REPEAT") ? std::atoi(std::getenv("BENCH_REPEAT")) : 1;  // for profiling
+    s = best_seconds([&] {
+        for (int r = 0; r < repeat; ++r) {
+            findings = 0;
+            for (std::size_t at = 0; at < plain.size(); at += kPiece) {
+                findings += scanner.scan_text(std::string_view(plain).substr(at, kPiece), "body", context).size();
+            }
+        }
+    }) / repeat;
+    std::printf("scan_text, all detectors, plain prose (no pupil data), %zu KiB pieces: %.0f MB/s per core, %zu findings\n",
+                kPiece >> 10, plain.size() / s / 1e6, findings);
     return 0;
 }
