@@ -3,6 +3,8 @@
 // Thread-safety: plain values; today_utc() reads the clock.
 #pragma once
 
+#include <compare>
+
 namespace chaperone::pii {
 
 struct CivilDate {
