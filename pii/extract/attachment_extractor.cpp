@@ -109,7 +109,11 @@ private:
         return decode_text_file(bytes_);
     }
 
-    void text() { text_result("txt", decoded_text()); }
+    void text() {
+        std::string decoded = decoded_text();
+        while (!decoded.empty() && (decoded.back() == '\n' || decoded.back() == ' ' || decoded.back() == '\t')) decoded.pop_back();
+        text_result("txt", std::move(decoded));
+    }
 
     void csv() {
         std::string decoded = decoded_text();

@@ -204,11 +204,18 @@ private:
         std::string_view name = in_.substr(name_start, j - name_start);
         bool semicolon = j < n && in_[j] == ';';
         char32_t cp = name.empty() ? 0 : lookup_html_entity(name);
-        // Without ';' only the legacy references browsers still honour are decoded.
-        if (cp && (semicolon || name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "nbsp" ||
-                   name == "copy" || name == "reg")) {
+        if (cp && semicolon) {
             emit_code_point(cp);
-            return semicolon ? j + 1 : j;
+            return j + 1;
+        }
+        // Without ';' only the legacy references browsers still honour are decoded, as the
+        // longest such prefix ("&lt3" is "<3", "&copy2025" is "©2025").
+        static constexpr std::string_view kLegacy[] = {"nbsp", "quot", "copy", "amp", "reg", "lt", "gt"};
+        for (std::string_view legacy : kLegacy) {
+            if (name.substr(0, legacy.size()) == legacy) {
+                emit_code_point(lookup_html_entity(legacy));
+                return name_start + legacy.size();
+            }
         }
         emit_code_point('&');
         return i + 1;
@@ -330,7 +337,8 @@ private:
                 break;
             case Layout::cell:
                 if (closing) break;
-                trim_blanks();
+                // Spaces only: a tab here is the separator of an empty cell before this one.
+                while (!out_.empty() && out_.back() == ' ') out_.pop_back();
                 pending_space_ = false;
                 // Every cell after the first starts with a tab, so an empty cell keeps its column.
                 if (cells_.back() > 0) out_.push_back('\t');

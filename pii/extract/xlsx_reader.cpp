@@ -216,7 +216,7 @@ DocumentText read_xlsx(PackageParts& parts, const std::string& main_part) {
     if (pugi::xml_node sheets = child_local(root, "sheets")) {
         for (pugi::xml_node s : sheets.children()) {
             if (local_name(s) != "sheet" || wb.sheets.size() >= kMaxSheets) continue;
-            std::string_view id = attribute_local(s, "id");
+            std::string_view id = relationship_id(s);
             for (const OpcRelationship& r : rels) {
                 if (r.id == id && r.type_is("worksheet") && !r.external) wb.sheets.push_back({s.attribute("name").value(), r.target});
             }

@@ -169,7 +169,7 @@ EntryRead ZipReader::read(const ZipEntry& entry, ExtractState& state) const {
             break;
         }
         if (produced > entry.size) {
-            result.error = fmt::format("entry inflates past its declared size of {} bytes", entry.size);
+            result.error = fmt::format("entry inflates past its declared size of {} bytes (corrupt, or a zip bomb)", entry.size);
             break;
         }
     }
