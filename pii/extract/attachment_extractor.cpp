@@ -166,9 +166,9 @@ private:
                 return;
             }
             switch (pkg.kind) {
-                case OoxmlKind::docx: document("docx", read_docx(parts, pkg.main_part)); return;
-                case OoxmlKind::xlsx: document("xlsx", read_xlsx(parts, pkg.main_part)); return;
-                case OoxmlKind::pptx: document("pptx", read_pptx(parts, pkg.main_part)); return;
+                case OoxmlKind::docx: document("docx", read_docx(parts, pkg.main_part)); return embeddings(*zip);
+                case OoxmlKind::xlsx: document("xlsx", read_xlsx(parts, pkg.main_part)); return embeddings(*zip);
+                case OoxmlKind::pptx: document("pptx", read_pptx(parts, pkg.main_part)); return embeddings(*zip);
                 case OoxmlKind::xlsb: unsupported("xlsb", "Excel binary workbook (.xlsb): text extraction not supported"); return;
                 case OoxmlKind::unknown: break;
             }
@@ -209,32 +209,13 @@ private:
         for (const ZipEntry& entry : zip.entries()) {
             if (entry.is_directory) continue;
             ++files;
-            AttachmentInput child;
-            child.name = st_.unique_name(in_.name + "/" + entry.name);
-            child.depth = in_.depth + 1;
-            child.archive_depth = in_.archive_depth + 1;
-            child.mime_depth = in_.mime_depth;
             if (entry.encrypted()) {
                 ++encrypted;
-                Protection p = entry.protection();
-                if (p == Protection::encrypted_zipcrypto) ++zipcrypto;
-                if (p == Protection::unreadable) ++unknown_cipher;
+                if (entry.protection() == Protection::encrypted_zipcrypto) ++zipcrypto;
+                if (entry.protection() == Protection::unreadable) ++unknown_cipher;
                 cipher = entry.encryption_name();
-                std::string detail = p == Protection::unreadable
-                                         ? fmt::format("encrypted with an unknown method ({}): cannot be classified", cipher)
-                                         : fmt::format("encrypted entry ({})", cipher);
-                if (p == Protection::encrypted_zipcrypto) detail += "; ZipCrypto is weak and easily broken";
-                st_.add_report(AttachmentReport{child.name, "", type_from_name(entry.name), entry.size, p, detail, child.depth});
-                continue;
             }
-            EntryRead read = zip.read(entry, st_);
-            if (!read.ok()) {
-                if (!read.limit.empty()) st_.hit(child.name, read.limit, read.error);
-                st_.add_report(AttachmentReport{child.name, "", type_from_name(entry.name), entry.size, Protection::unreadable,
-                                                read.error, child.depth});
-                continue;
-            }
-            extract_attachment(st_, read.bytes, child);
+            extract_entry(zip, entry);
         }
         // The archive's own protection: all entries encrypted means the archive is; mixed is not.
         if (files > 0 && encrypted == files && unknown_cipher == 0) {
@@ -254,6 +235,51 @@ private:
                     fmt::format("{} entries, read the first {}", zip.declared_entries(), zip.entries().size()));
             set("zip", Protection::unreadable,
                 fmt::format("only the first {} of {} entries read (max_archive_entries)", zip.entries().size(), zip.declared_entries()));
+        }
+    }
+
+    // One archive entry (or embedded object) as a child attachment: encrypted entries are
+    // classified from the directory, others inflated under the limits and dispatched.
+    void extract_entry(const ZipReader& zip, const ZipEntry& entry) {
+        AttachmentInput child;
+        child.name = st_.unique_name(in_.name + "/" + entry.name);
+        child.depth = in_.depth + 1;
+        child.archive_depth = in_.archive_depth + 1;
+        child.mime_depth = in_.mime_depth;
+        if (entry.encrypted()) {
+            Protection p = entry.protection();
+            std::string cipher = entry.encryption_name();
+            std::string detail = p == Protection::unreadable
+                                     ? fmt::format("encrypted with an unknown method ({}): cannot be classified", cipher)
+                                     : fmt::format("encrypted entry ({})", cipher);
+            if (p == Protection::encrypted_zipcrypto) detail += "; ZipCrypto is weak and easily broken";
+            st_.add_report(AttachmentReport{child.name, "", type_from_name(entry.name), entry.size, p, detail, child.depth});
+            return;
+        }
+        EntryRead read = zip.read(entry, st_);
+        if (!read.ok()) {
+            if (!read.limit.empty()) st_.hit(child.name, read.limit, read.error);
+            st_.add_report(AttachmentReport{child.name, "", type_from_name(entry.name), entry.size, Protection::unreadable,
+                                            read.error, child.depth});
+            return;
+        }
+        extract_attachment(st_, read.bytes, child);
+    }
+
+    // Files embedded in an Office document (a spreadsheet pasted into a letter travels
+    // whole inside it, in word/embeddings/): each is a child attachment, nested like an
+    // archive entry and bounded by max_archive_depth the same way.
+    void embeddings(const ZipReader& zip) {
+        bool any = false;
+        for (const ZipEntry& entry : zip.entries()) {
+            if (entry.is_directory || entry.name.find("/embeddings/") == std::string::npos) continue;
+            if (!any && in_.archive_depth + 1 > st_.limits().max_archive_depth) {
+                st_.hit(in_.name, "max_archive_depth", fmt::format("embedded files nested {} deep", in_.archive_depth + 1));
+                set(report().detected_type, Protection::unreadable, "embedded files not read: nested deeper than max_archive_depth");
+                return;
+            }
+            any = true;
+            extract_entry(zip, entry);
         }
     }
 

@@ -1,6 +1,8 @@
 // HTML to text; see html_text.h.
 #include "pii/extract/html_text.h"
 
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "pii/extract/html_entities.h"
@@ -53,10 +55,10 @@ Layout layout_of(std::string_view name) {
         {"template", Layout::skip_content}, {"th", Layout::cell},     {"title", Layout::skip_content},
         {"tr", Layout::row},            {"ul", Layout::paragraph},    {"xml", Layout::skip_content},
     };
-    for (const Entry& e : kTable) {
-        if (e.name == name) return e.layout;
-    }
-    return Layout::none;
+    // kTable is sorted by name.
+    const Entry* it = std::lower_bound(std::begin(kTable), std::end(kTable), name,
+                                       [](const Entry& e, std::string_view n) { return e.name < n; });
+    return it != std::end(kTable) && it->name == name ? it->layout : Layout::none;
 }
 
 class Converter {
@@ -134,6 +136,19 @@ private:
             char c = in_[i];
             if (c == '<' || c == '&') break;
             unsigned char u = static_cast<unsigned char>(c);
+            if (u > 0x20 && u < 0x80) {
+                // A run of visible ASCII: one append.
+                std::size_t end = i + 1;
+                while (end < n) {
+                    unsigned char d = static_cast<unsigned char>(in_[end]);
+                    if (d <= 0x20 || d >= 0x80 || d == '<' || d == '&') break;
+                    ++end;
+                }
+                before_visible();
+                out_.append(in_.data() + i, end - i);
+                i = end;
+                continue;
+            }
             if (u < 0x80) {
                 if (is_space(c)) {
                     if (pre_ > 0) {

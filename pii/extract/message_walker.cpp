@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include <string_view>
-#include <unordered_set>
+#include <cstdint>
 #include <vector>
 
 #include "pii/extract/attachment_extractor.h"
@@ -124,6 +124,49 @@ bool is_word_byte(unsigned char c) {
     return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// A set of words by 64-bit hash (open addressing): the alternative check runs on every
+// message, so it must cost far less than the HTML conversion. A hash collision can only make
+// an alternative look like a repeat when a new word hashes like a known one (odds ~2^-64).
+class WordSet {
+public:
+    static std::uint64_t hash(std::string_view word) {
+        std::uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+        return h | 1;  // 0 marks an empty slot
+    }
+    void insert(std::uint64_t h) {
+        if ((count_ + 1) * 2 > slots_.size()) grow();
+        std::size_t i = h & (slots_.size() - 1);
+        while (slots_[i] != 0) {
+            if (slots_[i] == h) return;
+            i = (i + 1) & (slots_.size() - 1);
+        }
+        slots_[i] = h;
+        ++count_;
+    }
+    bool contains(std::uint64_t h) const {
+        if (slots_.empty()) return false;
+        std::size_t i = h & (slots_.size() - 1);
+        while (slots_[i] != 0) {
+            if (slots_[i] == h) return true;
+            i = (i + 1) & (slots_.size() - 1);
+        }
+        return false;
+    }
+
+private:
+    void grow() {
+        std::vector<std::uint64_t> old = std::move(slots_);
+        slots_.assign(old.empty() ? 256 : old.size() * 2, 0);
+        count_ = 0;
+        for (std::uint64_t h : old) {
+            if (h) insert(h);
+        }
+    }
+    std::vector<std::uint64_t> slots_;
+    std::size_t count_ = 0;
+};
+
 template <typename F>
 void for_each_word(std::string_view text, F&& f) {
     std::size_t i = 0;
@@ -221,14 +264,14 @@ private:
             }
             texts.push_back(std::move(joined));
         }
-        std::unordered_set<std::string_view> words;
+        WordSet words;
         bool first = true;
-        for (const std::string& text : texts) {
+        for (std::string& text : texts) {
             if (text.empty()) continue;
             bool adds = first;
             if (!first) {
                 for_each_word(text, [&](std::string_view w) {
-                    if (words.count(w)) return true;
+                    if (words.contains(WordSet::hash(w))) return true;
                     adds = true;
                     return false;
                 });
@@ -236,10 +279,10 @@ private:
             if (!adds) continue;
             first = false;
             for_each_word(text, [&](std::string_view w) {
-                words.insert(w);
+                words.insert(WordSet::hash(w));
                 return true;
             });
-            chunks.push_back(text);
+            chunks.push_back(std::move(text));
         }
     }
 

@@ -160,3 +160,15 @@ TEST_CASE("type comes from content before the name", "[extract][office]") {
     CHECK(e.attachments[0].detected_type == "rtf");
     CHECK(text_of(e, "notes.txt").rfind("Dear Mrs Bennett,\nZoë", 0) == 0);
 }
+
+TEST_CASE("a spreadsheet embedded in a Word document is read as a child attachment", "[extract][office]") {
+    pii::Extraction e = extract_fixture("letter-with-sheet.docx");
+    CHECK(source_names(e) == std::vector<std::string>{"letter-with-sheet.docx",
+                                                      "letter-with-sheet.docx/word/embeddings/Microsoft_Excel_Worksheet1.xlsx"});
+    CHECK(text_of(e, "letter-with-sheet.docx") == kLetter);
+    CHECK(text_of(e, "letter-with-sheet.docx/word/embeddings/Microsoft_Excel_Worksheet1.xlsx") == kClassList);
+    CHECK(reports(e) == std::vector<std::string>{
+                            "letter-with-sheet.docx |  | docx | none | 0 | ",
+                            "letter-with-sheet.docx/word/embeddings/Microsoft_Excel_Worksheet1.xlsx |  | xlsx | none | 1 | ",
+                        });
+}
