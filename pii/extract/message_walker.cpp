@@ -87,7 +87,8 @@ std::string header_block(GMimeMessage* message) {
     return out;
 }
 
-std::string normalise_newlines(std::string_view text) {
+std::string normalise_newlines(std::string text) {
+    if (text.find('\r') == std::string::npos) return text;
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -178,6 +179,24 @@ void for_each_word(std::string_view text, F&& f) {
     }
 }
 
+// True when `a` and `b` hold the same words in the same order (punctuation and whitespace
+// aside): an HTML alternative that only repeats the plain text.
+bool same_words_in_order(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    while (true) {
+        while (i < a.size() && !is_word_byte(static_cast<unsigned char>(a[i]))) ++i;
+        while (j < b.size() && !is_word_byte(static_cast<unsigned char>(b[j]))) ++j;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        while (i < a.size() && j < b.size() && is_word_byte(static_cast<unsigned char>(a[i])) && a[i] == b[j]) {
+            ++i;
+            ++j;
+        }
+        bool a_word = i < a.size() && is_word_byte(static_cast<unsigned char>(a[i]));
+        bool b_word = j < b.size() && is_word_byte(static_cast<unsigned char>(b[j]));
+        if (a_word || b_word) return false;  // words differ
+    }
+}
+
 class Walker {
 public:
     Walker(ExtractState& state, std::string prefix, std::string source, int depth, int archive_depth)
@@ -264,24 +283,32 @@ private:
             }
             texts.push_back(std::move(joined));
         }
+        // Keep the first readable alternative; keep another only when it has words the kept
+        // ones lack. The usual pair (the same text laid out twice) is seen by an in-order
+        // comparison; the word set is built only when that fails.
+        const std::size_t first_kept = chunks.size();
         WordSet words;
-        bool first = true;
+        std::size_t hashed = first_kept;  // kept chunks [first_kept, hashed) are in `words`
         for (std::string& text : texts) {
             if (text.empty()) continue;
-            bool adds = first;
-            if (!first) {
+            if (chunks.size() > first_kept) {
+                bool repeat = false;
+                for (std::size_t k = first_kept; k < chunks.size() && !repeat; ++k) repeat = same_words_in_order(chunks[k], text);
+                if (repeat) continue;
+                for (; hashed < chunks.size(); ++hashed) {
+                    for_each_word(chunks[hashed], [&](std::string_view w) {
+                        words.insert(WordSet::hash(w));
+                        return true;
+                    });
+                }
+                bool adds = false;
                 for_each_word(text, [&](std::string_view w) {
                     if (words.contains(WordSet::hash(w))) return true;
                     adds = true;
                     return false;
                 });
+                if (!adds) continue;
             }
-            if (!adds) continue;
-            first = false;
-            for_each_word(text, [&](std::string_view w) {
-                words.insert(WordSet::hash(w));
-                return true;
-            });
             chunks.push_back(std::move(text));
         }
     }

@@ -1,7 +1,8 @@
 // Excel (xlsx, xlsm) text: one line per row, cells separated by tabs; see document_readers.h.
 //
-// The large parts (worksheets, shared strings) are streamed through XmlScanner rather than
-// parsed into a DOM, which would cost more time and memory than everything else together.
+// The large parts (worksheets, shared strings) are streamed: inflated chunk by chunk and
+// tokenised by XmlScanner as they arrive, never held whole nor parsed into a DOM (which
+// would cost more time and memory than everything else together).
 //
 // Cell values: shared strings (t="s") and inline strings resolved, formula results as
 // stored, booleans TRUE/FALSE, numbers as stored unless their style has a date format, in
@@ -97,67 +98,88 @@ void load_styles(PackageParts& parts, const std::string& part, Workbook& wb) {
 }
 
 // The string items of sharedStrings.xml: the text of <t> elements (plain or in rich runs),
-// never of the phonetic <rPh> runs.
-bool load_shared_strings(PackageParts& parts, const std::string& part, Workbook& wb) {
-    std::string bytes;
-    if (!parts.load_bytes(part, bytes, false)) return !parts.failed();
-    SharedStrings& sst = wb.shared;
-    sst.arena.reserve(bytes.size() / 3);
-    XmlScanner x(bytes);
-    bool in_item = false, in_t = false;
-    int phonetic = 0;
-    for (auto t = x.next(); t != XmlScanner::Token::eof; t = x.next()) {
-        std::string_view name = x.name();
+// never of the phonetic <rPh> runs. Streamed: the part is never held whole.
+class SharedStringsReader {
+public:
+    explicit SharedStringsReader(SharedStrings& sst) : sst_(sst) {}
+
+    void operator()(XmlScanner::Token t, const XmlScanner& x) {
+        if (t == XmlScanner::Token::text) {
+            if (in_t_) {
+                if (x.cdata()) {
+                    sst_.arena.append(x.text());
+                } else {
+                    append_xml_text(x.text(), sst_.arena);
+                }
+            }
+            return;
+        }
+        std::string_view n = x.name();
+        const bool si = n.size() == 2 && n[0] == 's' && n[1] == 'i';
+        const bool text = n.size() == 1 && n[0] == 't';
+        const bool phonetic = n.size() == 3 && n[0] == 'r' && n[1] == 'P' && n[2] == 'h';
         switch (t) {
             case XmlScanner::Token::start:
-                if (name == "si") {
-                    in_item = true;
-                } else if (name == "t") {
-                    in_t = in_item && phonetic == 0;
-                } else if (name == "rPh") {
-                    ++phonetic;
+                if (si) {
+                    in_item_ = true;
+                } else if (text) {
+                    in_t_ = in_item_ && phonetic_ == 0;
+                } else if (phonetic) {
+                    ++phonetic_;
                 }
                 break;
             case XmlScanner::Token::empty:
-                if (name == "si") sst.offsets.push_back(sst.arena.size());
+                if (si) sst_.offsets.push_back(sst_.arena.size());
                 break;
             case XmlScanner::Token::end:
-                if (name == "si") {
-                    in_item = false;
-                    sst.offsets.push_back(sst.arena.size());
-                } else if (name == "t") {
-                    in_t = false;
-                } else if (name == "rPh" && phonetic > 0) {
-                    --phonetic;
+                if (si) {
+                    in_item_ = false;
+                    sst_.offsets.push_back(sst_.arena.size());
+                } else if (text) {
+                    in_t_ = false;
+                } else if (phonetic && phonetic_ > 0) {
+                    --phonetic_;
                 }
                 break;
-            case XmlScanner::Token::text:
-                if (in_t) {
-                    if (x.cdata()) {
-                        sst.arena.append(x.text());
-                    } else {
-                        append_xml_text(x.text(), sst.arena);
-                    }
-                }
-                break;
-            case XmlScanner::Token::eof: break;
+            default: break;
         }
     }
-    return true;
+
+private:
+    SharedStrings& sst_;
+    bool in_item_ = false, in_t_ = false;
+    int phonetic_ = 0;
+};
+
+bool load_shared_strings(PackageParts& parts, const std::string& part, Workbook& wb) {
+    SharedStringsReader reader(wb.shared);
+    XmlChunks chunks;
+    bool read = parts.stream(part, [&](std::string_view chunk) {
+        chunks.feed(chunk, reader);
+        return true;
+    }, false);
+    chunks.finish(reader);
+    return read || !parts.failed();
 }
+
+void append_number(std::size_t style, std::string_view value, const Workbook& wb, std::string& line);
 
 // The displayed value of one cell appended to `line`.
 void append_cell_value(std::string_view type, std::size_t style, std::string_view value, const Workbook& wb,
                        std::string& line) {
-    if (type == "inlineStr") {
+    if (type.size() == 9 && type == "inlineStr") {
         line.append(value);
         return;
     }
     if (value.empty()) return;
-    if (type == "s") {
+    if (type.size() == 1 && type[0] == 's') {
         std::size_t index = 0;
         auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), index);
         if (ec == std::errc() && index < wb.shared.size()) line.append(wb.shared.at(index));
+        return;
+    }
+    if (type.empty() || type == "n") {
+        append_number(style, value, wb, line);
         return;
     }
     if (type == "b") {
@@ -173,12 +195,15 @@ void append_cell_value(std::string_view type, std::size_t style, std::string_vie
         line.append(date.empty() ? std::string(value) : date);
         return;
     }
-    // A number; a date when its style says so.
+    append_number(style, value, wb, line);
+}
+
+// A number; a date when its style says so.
+void append_number(std::size_t style, std::string_view value, const Workbook& wb, std::string& line) {
     if (style < wb.style_dates.size() && wb.style_dates[style] != DateKind::none) {
-        std::string text(value);
-        char* end = nullptr;
-        double serial = std::strtod(text.c_str(), &end);
-        if (end != text.c_str()) {
+        double serial = 0;
+        auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), serial);
+        if (ec == std::errc()) {
             std::string date = format_serial_date(serial, wb.date1904, wb.style_dates[style]);
             if (!date.empty()) {
                 line.append(date);
@@ -199,62 +224,68 @@ public:
     static Name classify(std::string_view n) {
         switch (n.size()) {
             case 1: return n[0] == 'c' ? Name::c : n[0] == 'v' ? Name::v : n[0] == 't' ? Name::t : Name::other;
-            case 3: return n == "row" ? Name::row : n == "rPh" ? Name::rph : Name::other;
+            case 3:
+                if (n[0] != 'r') return Name::other;
+                if (n[1] == 'o' && n[2] == 'w') return Name::row;
+                if (n[1] == 'P' && n[2] == 'h') return Name::rph;
+                return Name::other;
             default: return Name::other;
         }
     }
 
-    void write(std::string_view xml) {
-        XmlScanner x(xml);
-        for (auto t = x.next(); t != XmlScanner::Token::eof && !out_.full(); t = x.next()) {
-            const Name name = t == XmlScanner::Token::text ? Name::other : classify(x.name());
-            switch (t) {
-                case XmlScanner::Token::start:
-                case XmlScanner::Token::empty: {
-                    const bool empty = t == XmlScanner::Token::empty;
-                    if (name == Name::row) {
-                        begin_row();
-                        if (empty) end_row();
-                    } else if (name == Name::c) {
-                        begin_cell(x);
-                        if (empty) end_cell();
-                    } else if (in_cell_ && !empty) {
-                        if (name == Name::v) {
-                            in_v_ = true;
-                        } else if (name == Name::t) {
-                            in_t_ = phonetic_ == 0;
-                        } else if (name == Name::rph) {
-                            ++phonetic_;
-                        }
-                    }
-                    break;
-                }
-                case XmlScanner::Token::end:
-                    if (name == Name::row) {
-                        end_row();
-                    } else if (name == Name::c) {
-                        end_cell();
-                    } else if (name == Name::v) {
-                        in_v_ = false;
+    void operator()(XmlScanner::Token t, const XmlScanner& x) {
+        if (out_.full()) return;
+        const Name name = t == XmlScanner::Token::text ? Name::other : classify(x.name());
+        switch (t) {
+            case XmlScanner::Token::start:
+            case XmlScanner::Token::empty: {
+                const bool empty = t == XmlScanner::Token::empty;
+                if (name == Name::row) {
+                    begin_row();
+                    if (empty) end_row();
+                } else if (name == Name::c) {
+                    begin_cell(x);
+                    if (empty) end_cell();
+                } else if (in_cell_ && !empty) {
+                    if (name == Name::v) {
+                        in_v_ = true;
                     } else if (name == Name::t) {
-                        in_t_ = false;
-                    } else if (name == Name::rph && phonetic_ > 0) {
-                        --phonetic_;
+                        in_t_ = phonetic_ == 0;
+                    } else if (name == Name::rph) {
+                        ++phonetic_;
                     }
-                    break;
-                case XmlScanner::Token::text:
-                    if (in_cell_ && (in_v_ || in_t_)) {
-                        if (x.cdata()) {
-                            value_.append(x.text());
-                        } else {
-                            append_xml_text(x.text(), value_);
-                        }
-                    }
-                    break;
-                case XmlScanner::Token::eof: break;
+                }
+                break;
             }
+            case XmlScanner::Token::end:
+                if (name == Name::row) {
+                    end_row();
+                } else if (name == Name::c) {
+                    end_cell();
+                } else if (name == Name::v) {
+                    in_v_ = false;
+                } else if (name == Name::t) {
+                    in_t_ = false;
+                } else if (name == Name::rph && phonetic_ > 0) {
+                    --phonetic_;
+                }
+                break;
+            case XmlScanner::Token::text:
+                if (in_cell_ && (in_v_ || in_t_)) {
+                    if (x.cdata()) {
+                        value_.append(x.text());
+                    } else {
+                        append_xml_text(x.text(), value_);
+                    }
+                }
+                break;
+            case XmlScanner::Token::eof: break;
         }
-        if (in_row_) end_row();  // a truncated sheet still gives its last row
+    }
+
+    // After the last token: a truncated sheet still gives its last row.
+    void finish() {
+        if (in_row_) end_row();
     }
 
 private:
@@ -364,12 +395,18 @@ DocumentText read_xlsx(PackageParts& parts, const std::string& main_part) {
     TextSink out(parts.text_cap());
     for (const Workbook::Sheet& sheet : wb.sheets) {
         if (out.full()) break;
-        std::string xml;
-        if (!parts.load_bytes(sheet.part, xml)) return parts.unreadable();
         out.blank_line();
         out.append(sheet.name);
         out.end_line();
-        SheetWriter(wb, out).write(xml);
+        SheetWriter writer(wb, out);
+        XmlChunks chunks;
+        bool read = parts.stream(sheet.part, [&](std::string_view chunk) {
+            chunks.feed(chunk, writer);
+            return !out.full();
+        });
+        if (!read) return parts.unreadable();
+        chunks.finish(writer);
+        writer.finish();
     }
     return DocumentText{out.take(), Protection::none, {}};
 }

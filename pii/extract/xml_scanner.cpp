@@ -18,49 +18,58 @@ XmlScanner::Token XmlScanner::next() {
     while (pos_ < n) {
         if (in_[pos_] != '<') {
             const void* lt = std::memchr(in_.data() + pos_, '<', n - pos_);
+            if (!lt && more_input_) return Token::eof;  // the text may go on in the next chunk
             std::size_t end = lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - in_.data()) : n;
             text_ = in_.substr(pos_, end - pos_);
             cdata_ = false;
             pos_ = end;
             return Token::text;
         }
-        std::string_view rest = in_.substr(pos_);
-        if (rest.compare(0, 4, "<!--") == 0) {
-            std::size_t end = in_.find("-->", pos_ + 4);
-            pos_ = end == std::string_view::npos ? n : end + 3;
-            continue;
-        }
-        if (rest.compare(0, 9, "<![CDATA[") == 0) {
-            std::size_t end = in_.find("]]>", pos_ + 9);
-            std::size_t stop = end == std::string_view::npos ? n : end;
-            text_ = in_.substr(pos_ + 9, stop - pos_ - 9);
-            cdata_ = true;
-            pos_ = end == std::string_view::npos ? n : end + 3;
-            return Token::text;
-        }
-        if (rest.size() > 1 && (rest[1] == '?' || rest[1] == '!')) {
+        const char second = pos_ + 1 < n ? in_[pos_ + 1] : '\0';
+        if (second == '!' || second == '?') {  // rare: checked only when the tag is one of these
+            std::string_view rest = in_.substr(pos_);
+            if (more_input_ && rest.size() < 9) return Token::eof;  // too short to tell what it is
+            if (rest.compare(0, 4, "<!--") == 0) {
+                std::size_t end = in_.find("-->", pos_ + 4);
+                if (end == std::string_view::npos && more_input_) return Token::eof;
+                pos_ = end == std::string_view::npos ? n : end + 3;
+                continue;
+            }
+            if (rest.compare(0, 9, "<![CDATA[") == 0) {
+                std::size_t end = in_.find("]]>", pos_ + 9);
+                if (end == std::string_view::npos && more_input_) return Token::eof;
+                std::size_t stop = end == std::string_view::npos ? n : end;
+                text_ = in_.substr(pos_ + 9, stop - pos_ - 9);
+                cdata_ = true;
+                pos_ = end == std::string_view::npos ? n : end + 3;
+                return Token::text;
+            }
             std::size_t end = in_.find('>', pos_ + 2);
+            if (end == std::string_view::npos && more_input_) return Token::eof;
             pos_ = end == std::string_view::npos ? n : end + 1;
             continue;
         }
         // A tag: find its '>' outside quoted attribute values.
-        bool closing = rest.size() > 1 && rest[1] == '/';
+        bool closing = second == '/';
         std::size_t name_start = pos_ + (closing ? 2 : 1);
         std::size_t k = name_start;
         while (k < n && !is_space(in_[k]) && in_[k] != '>' && in_[k] != '/') ++k;
         std::size_t name_end = k;
-        char quote = 0;
+        // Step to the '>' ending the tag, jumping over quoted attribute values whole.
         for (; k < n; ++k) {
             char c = in_[k];
-            if (quote) {
-                if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                break;
+            if (c == '>') break;
+            if (c == '"' || c == '\'') {
+                const void* close = std::memchr(in_.data() + k + 1, c, n - k - 1);
+                if (!close) {
+                    k = n;
+                    break;
+                }
+                k = static_cast<std::size_t>(static_cast<const char*>(close) - in_.data());
             }
         }
-        if (k >= n) {  // unterminated tag: the document ends here
+        if (k >= n) {  // unterminated tag: wait for more, or the document ends here
+            if (more_input_) return Token::eof;
             pos_ = n;
             break;
         }

@@ -23,9 +23,13 @@ class XmlScanner {
 public:
     enum class Token { start, end, empty, text, eof };  // empty: <tag/>
 
-    explicit XmlScanner(std::string_view xml) : in_(xml) {}
+    // `more_input`: the buffer is a prefix of the document, so a token that reaches its end
+    // (text not closed by '<', an unterminated tag, comment or CDATA) is left unread:
+    // next() returns eof and consumed() tells where the unread rest begins.
+    explicit XmlScanner(std::string_view xml, bool more_input = false) : in_(xml), more_input_(more_input) {}
 
     Token next();
+    std::size_t consumed() const { return pos_; }
     std::string_view name() const { return name_; }
     // Raw (undecoded) value of the current tag's attribute with local name `local`, or "".
     std::string_view attribute(std::string_view local) const;
@@ -38,6 +42,7 @@ public:
 
 private:
     std::string_view in_;
+    bool more_input_;
     std::size_t pos_ = 0;
     std::string_view name_;
     std::string_view attributes_;
@@ -81,6 +86,39 @@ void XmlScanner::for_each_attribute(F&& f) const {
         f(xml_scanner_detail::local(name), value);
     }
 }
+
+// XML arriving in chunks (an entry being inflated), cut into whole tokens: each chunk is
+// scanned as far as it holds complete tokens, the rest waits for the next chunk.
+//   XmlChunks chunks;  zip.read_chunks(entry, state, [&](auto c) { chunks.feed(c, handler); return true; });
+//   chunks.finish(handler);
+// `handler(token, scanner)` sees each token once, the same tokens whatever the chunking.
+// One token may grow to kMaxPendingXml (far beyond any real cell); past that it is cut
+// where it stands, so a hostile part cannot make the waiting rest grow or be rescanned
+// without bound.
+class XmlChunks {
+public:
+    static constexpr std::size_t kMaxPendingXml = 4u << 20;
+
+    template <typename Handler>
+    void feed(std::string_view chunk, Handler&& handler) {
+        const bool was_pending = !pending_.empty();
+        pending_.append(chunk);
+        // Nothing can complete without a '<' (ends text) or a '>' (ends a tag, comment, CDATA).
+        if (was_pending && chunk.find_first_of("<>") == std::string_view::npos && pending_.size() <= kMaxPendingXml) return;
+        XmlScanner x(pending_, pending_.size() <= kMaxPendingXml);
+        for (auto t = x.next(); t != XmlScanner::Token::eof; t = x.next()) handler(t, x);
+        pending_.erase(0, x.consumed());
+    }
+    template <typename Handler>
+    void finish(Handler&& handler) {
+        XmlScanner x(pending_);
+        for (auto t = x.next(); t != XmlScanner::Token::eof; t = x.next()) handler(t, x);
+        pending_.clear();
+    }
+
+private:
+    std::string pending_;
+};
 
 // Appends `raw` XML character data with entity and character references decoded.
 void append_xml_text(std::string_view raw, std::string& out);
