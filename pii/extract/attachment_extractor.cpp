@@ -206,8 +206,13 @@ private:
         }
         std::size_t files = 0, encrypted = 0, zipcrypto = 0, unknown_cipher = 0;
         std::string cipher;
+        bool budget_spent = false;
         for (const ZipEntry& entry : zip.entries()) {
             if (entry.is_directory) continue;
+            if (!st_.count_archive_entry()) {
+                budget_spent = true;
+                break;
+            }
             ++files;
             if (entry.encrypted()) {
                 ++encrypted;
@@ -229,6 +234,12 @@ private:
             set("zip", Protection::none, fmt::format("{} of {} entries encrypted; the others are readable", encrypted, files));
         } else if (files == 0) {
             set("zip", Protection::none, "empty archive");
+        }
+        if (budget_spent) {
+            st_.hit(in_.name, "max_archive_entries",
+                    fmt::format("more than {} archive entries in the message", st_.archive_entries_budget()));
+            set("zip", Protection::unreadable, "not every entry read: the message's archives hold too many entries (max_archive_entries)");
+            return;
         }
         if (zip.declared_entries() > zip.entries().size()) {
             st_.hit(in_.name, "max_archive_entries",
@@ -279,6 +290,12 @@ private:
                 return;
             }
             any = true;
+            if (!st_.count_archive_entry()) {
+                st_.hit(in_.name, "max_archive_entries",
+                        fmt::format("more than {} archive entries in the message", st_.archive_entries_budget()));
+                set(report().detected_type, Protection::unreadable, "not every embedded file read (max_archive_entries)");
+                return;
+            }
             extract_entry(zip, entry);
         }
     }

@@ -140,3 +140,18 @@ TEST_CASE("a body part over max_attachment_bytes is cut and reported", "[extract
     CHECK(text_of(e, "body").rfind("Fwd: Amelia's inhaler\n\nSee below.", 0) == 0);
     CHECK(limit_hits(e) == std::vector<std::string>{"body | max_attachment_bytes | a body part is over 10 bytes; the rest was not read"});
 }
+
+TEST_CASE("max_archive_entries also bounds the entries of all archives of a message together", "[extract][limits]") {
+    // deep.zip nests 6 archives of one entry each. With max_archive_entries 1 every archive
+    // is within its own limit, but the message may visit only 4 entries in all
+    // (kArchiveEntriesPerMessageFactor x 1), so the fifth archive's entry is not read.
+    pii::ExtractionLimits limits;
+    limits.max_archive_entries = 1;
+    limits.max_archive_depth = 8;
+    pii::Extraction e = extract_fixture("deep.zip", limits);
+    CHECK(e.texts.empty());
+    CHECK(reports(e).back() == "deep.zip/d2.zip/d3.zip/d4.zip/d5.zip |  | zip | unreadable | 4 | "
+                               "not every entry read: the message's archives hold too many entries (max_archive_entries)");
+    CHECK(limit_hits(e) == std::vector<std::string>{
+                               "deep.zip/d2.zip/d3.zip/d4.zip/d5.zip | max_archive_entries | more than 4 archive entries in the message"});
+}
