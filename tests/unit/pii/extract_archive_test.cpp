@@ -103,3 +103,24 @@ TEST_CASE("an empty zip is readable and empty", "[extract][archive]") {
     pii::Extraction e = pii::extract_file(empty, "empty.zip", {});
     CHECK(reports(e) == std::vector<std::string>{"empty.zip |  | zip | none | 0 | empty archive"});
 }
+
+TEST_CASE("a message inside a zip is read with its own attachments nested under it", "[extract][archive]") {
+    pii::Extraction e = extract_fixture("mail.zip");
+    CHECK(source_names(e) == std::vector<std::string>{"mail.zip/forwarded-attached.eml",
+                                                      "mail.zip/forwarded-attached.eml/original.eml",
+                                                      "mail.zip/forwarded-attached.eml/original.eml/class-list.csv"});
+    CHECK(text_of(e, "mail.zip/forwarded-attached.eml") == lines({
+                                                              "From: Mr Teacher <teacher@school.example>",
+                                                              "To: Sarah Bennett <sarah.bennett@parents.example>",
+                                                              "Date: Mon, 02 Jun 2025 09:15:00 +0100",
+                                                              "Subject: Fwd: list",
+                                                              "",
+                                                              "The original is attached.",
+                                                          }));
+    CHECK(reports(e) == std::vector<std::string>{
+                            "mail.zip |  | zip | none | 0 | ",
+                            "mail.zip/forwarded-attached.eml |  | eml | none | 1 | ",
+                            "mail.zip/forwarded-attached.eml/original.eml | message/rfc822 | eml | none | 2 | ",
+                            "mail.zip/forwarded-attached.eml/original.eml/class-list.csv | text/csv | csv | none | 3 | ",
+                        });
+}

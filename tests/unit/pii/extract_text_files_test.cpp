@@ -129,3 +129,21 @@ TEST_CASE("to_utf8 converts declared charsets and repairs wrong declarations", "
         CHECK(pii::to_utf8(c.bytes, c.charset) == c.text);
     }
 }
+
+TEST_CASE("html and other text attachments by name, declared type and content", "[extract][text]") {
+    pii::Extraction e = pii::extract_file("<html><body><p>Oliver&nbsp;Bennett</p><script>x</script></body></html>", "page.bin", {});
+    CHECK(text_of(e, "page.bin") == "Oliver Bennett");
+    CHECK(e.attachments[0].detected_type == "html");
+    e = pii::extract_file("BEGIN:VCARD\r\nFN:Sarah Bennett\r\nTEL:07700 900123\r\nEND:VCARD\r\n", "contact.vcf", {});
+    CHECK(text_of(e, "contact.vcf") == "BEGIN:VCARD\nFN:Sarah Bennett\nTEL:07700 900123\nEND:VCARD");
+    CHECK(e.attachments[0].detected_type == "txt");
+    e = pii::extract_file(std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), "scan.jpg", {});
+    CHECK(reports(e) == std::vector<std::string>{"scan.jpg |  | image | none | 0 | image: no text extracted"});
+    e = pii::extract_file(std::string("7z\xBC\xAF\x27\x1C\0\x04", 8), "pupils.7z", {});
+    CHECK(reports(e) == std::vector<std::string>{"pupils.7z |  | 7z | unreadable | 0 | 7-Zip archive: not opened (unsupported archive format)"});
+    e = pii::extract_file(std::string("\0\x01\x02\x03binary", 10), "data.bin", {});
+    CHECK(reports(e) == std::vector<std::string>{"data.bin |  | other | unreadable | 0 | unknown binary format: not read"});
+    e = pii::extract_file("", "empty.txt", {});
+    CHECK(e.texts.empty());
+    CHECK(reports(e) == std::vector<std::string>{"empty.txt |  | txt | none | 0 | "});
+}
