@@ -22,6 +22,20 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
+// Trailing blanks off every line, at most one empty line in a row, none at the ends.
+std::string tidy_lines(std::string text) {
+    TextSink sink(text.size() + 1);
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        sink.append(std::string_view(text).substr(at, end - at));
+        sink.end_line(true);
+        at = end + 1;
+    }
+    return sink.take();
+}
+
 class Dispatcher {
 public:
     Dispatcher(ExtractState& state, std::string_view bytes, const AttachmentInput& in, std::size_t report)
@@ -39,8 +53,9 @@ public:
             case ContentKind::pdf: document("pdf", read_pdf(bytes_, st_, in_.name)); return;
             case ContentKind::rtf: text_result("rtf", rtf_to_text(bytes_, st_.text_remaining() + 1)); return;
             case ContentKind::compound: {
-                CompoundClassification c = classify_compound_file(bytes_, in_.name);
+                CompoundClassification c = classify_compound_file(bytes_, in_.name, st_.text_remaining() + 1);
                 set(c.detected_type, c.protection, c.detail);
+                if (!c.text.empty()) add_text(tidy_lines(std::move(c.text)));
                 return;
             }
             case ContentKind::image: set("image", Protection::none, "image: no text extracted"); return;

@@ -2,6 +2,7 @@
 // (tests/fixtures/attachments/src/*.fods|fodt|fodp converted by make-fixtures.sh) and a
 // hand-built xlsx exercising the cell types LibreOffice never writes.
 #include "extract_test_support.h"
+#include "pii/extract/cfb_reader.h"
 
 using namespace chaperone;
 using namespace chaperone::test;
@@ -140,11 +141,44 @@ TEST_CASE("a corrupt docx is unreadable with the part and the zlib error named",
     CHECK(e.limits.empty());
 }
 
-TEST_CASE("a legacy Word document without a password is recognised and reported unreadable", "[extract][office]") {
-    pii::Extraction e = extract_fixture("letter.doc");
+TEST_CASE("a Word 97 document is read from its piece table: body, table rows, header, footer, text box", "[extract][office]") {
+    // letter.doc is letter.fodt saved by LibreOffice as "MS Word 97". The stories follow the
+    // piece table's order: body, then headers and footers, then the text box.
+    check_single("letter.doc", "doc",
+                 lines({
+                     "Year 6 residential trip",
+                     "Dear Mrs Bennett,",
+                     "Zoë and Oliver’s café visit is on 12/06/2025.",
+                     "Name\tDate of birth",
+                     "Oliver Bennett\t03/04/2016",
+                     "Call 07700 900123 with questions.",
+                     "Example Primary School",
+                     "",
+                     "Pembury Lane, Leicester LE4 1FX",
+                     "",
+                     "Medical note: inhaler",
+                 }));
+}
+
+TEST_CASE("a Word 97 document whose piece table is damaged is unreadable, with the reason", "[extract][office]") {
+    std::string doc = attachment_fixture("letter.doc");
+    // Point fcClx (FibRgFcLcb97 entry 33) far beyond the table stream.
+    auto cfb = pii::CompoundFile::open(doc);
+    REQUIRE(cfb.is_ok());
+    const pii::CfbEntry* word = cfb->root_stream("WordDocument");
+    REQUIRE(word != nullptr);
+    // WordDocument is a regular stream starting at sector start_sector (512-byte sectors).
+    std::size_t fib = (word->start_sector + 1) * 512;
+    auto u16 = [&](std::size_t at) { return static_cast<std::size_t>(static_cast<unsigned char>(doc[at]) | (static_cast<unsigned char>(doc[at + 1]) << 8)); };
+    std::size_t at = fib + 32;
+    at += 2 + u16(at) * 2;
+    at += 2 + u16(at) * 4;
+    at += 2 + 33 * 8;
+    doc[at + 3] = '\x7f';
+    pii::Extraction e = pii::extract_file(doc, "broken.doc", {});
     CHECK(e.texts.empty());
-    CHECK(reports(e) ==
-          std::vector<std::string>{"letter.doc |  | doc | unreadable | 0 | Word 97-2003 document: text extraction not supported"});
+    CHECK(reports(e) == std::vector<std::string>{
+                            "broken.doc |  | doc | unreadable | 0 | Word 97-2003 document: text not readable (piece table beyond the table stream)"});
 }
 
 TEST_CASE("type comes from content before the name", "[extract][office]") {
