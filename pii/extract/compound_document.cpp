@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "pii/extract/cfb_reader.h"
+#include "pii/extract/xls_reader.h"
 #include "pii/mime/charset.h"
 
 namespace chaperone::pii {
@@ -190,7 +191,7 @@ CompoundClassification word_document(const CompoundFile& cf, const CfbEntry& str
     return c;
 }
 
-CompoundClassification excel_workbook(const CompoundFile& cf, const CfbEntry& stream) {
+CompoundClassification excel_workbook(const CompoundFile& cf, const CfbEntry& stream, std::uint64_t max_text) {
     CompoundClassification c{"xls", Protection::unreadable, {}, {}};
     auto data = cf.read(stream, kBiffScanBytes);
     if (!data) {
@@ -215,7 +216,14 @@ CompoundClassification excel_workbook(const CompoundFile& cf, const CfbEntry& st
         if (type == 0x000A) break;  // EOF of the globals substream: no FILEPASS
         at += 4 + static_cast<std::size_t>(length);
     }
-    c.detail = "Excel 97-2003 workbook: text extraction not supported";
+    auto whole = cf.read(stream, stream.size);
+    std::string error;
+    if (!whole || !read_xls_text(*whole, max_text, c.text, error)) {
+        c.text.clear();
+        c.detail = "Excel workbook: text not readable (" + (whole ? error : whole.error_message()) + ")";
+        return c;
+    }
+    c.protection = Protection::none;
     return c;
 }
 
@@ -243,8 +251,8 @@ CompoundClassification classify_compound_file(std::string_view bytes, std::strin
     const CfbEntry* info = cf->root_stream("EncryptionInfo");
     if (info && cf->root_stream("EncryptedPackage")) return encrypted_ooxml(*cf, *info, name);
     if (const CfbEntry* word = cf->root_stream("WordDocument")) return word_document(*cf, *word, max_text);
-    if (const CfbEntry* book = cf->root_stream("Workbook")) return excel_workbook(*cf, *book);
-    if (const CfbEntry* book = cf->root_stream("Book")) return excel_workbook(*cf, *book);
+    if (const CfbEntry* book = cf->root_stream("Workbook")) return excel_workbook(*cf, *book, max_text);
+    if (const CfbEntry* book = cf->root_stream("Book")) return excel_workbook(*cf, *book, max_text);
     if (cf->root_stream("PowerPoint Document")) return powerpoint(*cf);
     if (cf->any_name_starts_with("__substg1.0_")) {
         return CompoundClassification{"msg", Protection::unreadable, "Outlook message (.msg): text extraction not supported", {}};

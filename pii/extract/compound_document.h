@@ -8,8 +8,9 @@
 //   encrypted (0xF3D1C4DF), as does an "EncryptedSummary" stream;
 // - Outlook .msg ("__substg1.0_" streams), or anything else: recognised, not read.
 // Unencrypted Word 97-2003 documents are read (every story of the piece table: body,
-// headers, footnotes, comments; fields show their result). Other unencrypted legacy
-// binaries (.xls, .ppt, .msg) are reported unreadable: we do not extract their text.
+// headers, footnotes, comments; fields show their result), and Excel 97-2003 workbooks
+// (xls_reader.h). Other unencrypted legacy binaries (.ppt, .msg, Excel 95) are reported
+// unreadable: we do not extract their text.
 //
 // Thread-safety: pure function.
 #pragma once

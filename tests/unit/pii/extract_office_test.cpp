@@ -69,6 +69,30 @@ TEST_CASE("spreadsheets give one tab-separated line per row, dates as dd/mm/yyyy
     check_single("class-list.ods", "ods", kClassList);
 }
 
+TEST_CASE("Excel 97 workbooks read like xlsx: rows, shared strings, dates, every sheet", "[extract][office]") {
+    check_single("class-list.xls", "xls", kClassList);
+}
+
+TEST_CASE("Excel 97 shared strings that run over CONTINUE records", "[extract][office]") {
+    // long-list.xls: 300 rows whose strings (UTF-16, for the Polish letters) need more than
+    // one 8224-byte SST record.
+    pii::Extraction e = extract_fixture("long-list.xls");
+    std::string text = text_of(e, "long-list.xls");
+    CHECK(text.rfind("Long list\nPupil 0001 Łukasz-Zoë Example\t1\nPupil 0002 Łukasz-Zoë Example\t2\n", 0) == 0);
+    const std::string last = "\nPupil 0300 Łukasz-Zoë Example\t300";
+    REQUIRE(text.size() >= last.size());
+    CHECK(text.substr(text.size() - last.size()) == last);
+    std::size_t rows = 0;
+    for (std::size_t at = text.find("Example\t"); at != std::string::npos; at = text.find("Example\t", at + 1)) ++rows;
+    CHECK(rows == 300);
+    for (int i : {137, 138, 139, 170, 171, 250}) {  // around the record boundaries
+        char expected[64];
+        std::snprintf(expected, sizeof expected, "\nPupil %04d Łukasz-Zoë Example\t%d\n", i, i);
+        CHECK(text.find(expected) != std::string::npos);
+    }
+    CHECK(e.attachments[0].protection == pii::Protection::none);
+}
+
 TEST_CASE("xlsx cell types: inline and rich strings, booleans, errors, 1904 dates, gaps, hidden sheets", "[extract][office]") {
     // handmade.xlsx (tools/fixture_builders.py): date1904 workbook; C3 built-in date format 14,
     // D3 custom "[$-809]dd mmmm yyyy", E3 "Ref "0 (a number, not a date), H4 format 22
