@@ -110,6 +110,17 @@ TEST_CASE("xlsx cell types: inline and rich strings, booleans, errors, 1904 date
                  }));
 }
 
+TEST_CASE("ods repeats are bounded: 64 copies of a repeated cell, 100 of a repeated row, empty repeats free", "[extract][office]") {
+    // handmade.ods (tools/fixture_builders.py): one cell repeated over 1000 columns, a million
+    // empty rows of 16384 empty cells, a row repeated 500 times; then text:s spaces, a
+    // covered cell, a date cell and a cell with two paragraphs and a comment.
+    std::string expected = "Repeats\nx";
+    for (int i = 1; i < 64; ++i) expected += "\tx";
+    for (int i = 0; i < 100; ++i) expected += "\nsame";
+    expected += "\n\nCells\nOliver   Bennett\t\t\t\t03/04/2016\ttwo lines Note: EHCP";
+    check_single("handmade.ods", "ods", expected);
+}
+
 TEST_CASE("word processing: paragraphs, text box after its paragraph, table rows, then header and footer", "[extract][office]") {
     check_single("letter.docx", "docx", kLetter);
     check_single("letter.odt", "odt", kLetter);
