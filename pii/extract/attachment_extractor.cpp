@@ -22,6 +22,20 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
+// Trailing blanks off every line, at most one empty line in a row, none at the ends.
+std::string tidy_lines(std::string text) {
+    TextSink sink(text.size() + 1);
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        sink.append(std::string_view(text).substr(at, end - at));
+        sink.end_line(true);
+        at = end + 1;
+    }
+    return sink.take();
+}
+
 class Dispatcher {
 public:
     Dispatcher(ExtractState& state, std::string_view bytes, const AttachmentInput& in, std::size_t report)
@@ -39,8 +53,9 @@ public:
             case ContentKind::pdf: document("pdf", read_pdf(bytes_, st_, in_.name)); return;
             case ContentKind::rtf: text_result("rtf", rtf_to_text(bytes_, st_.text_remaining() + 1)); return;
             case ContentKind::compound: {
-                CompoundClassification c = classify_compound_file(bytes_, in_.name);
+                CompoundClassification c = classify_compound_file(bytes_, in_.name, st_.text_remaining() + 1);
                 set(c.detected_type, c.protection, c.detail);
+                if (!c.text.empty()) add_text(tidy_lines(std::move(c.text)));
                 return;
             }
             case ContentKind::image: set("image", Protection::none, "image: no text extracted"); return;
@@ -109,7 +124,11 @@ private:
         return decode_text_file(bytes_);
     }
 
-    void text() { text_result("txt", decoded_text()); }
+    void text() {
+        std::string decoded = decoded_text();
+        while (!decoded.empty() && (decoded.back() == '\n' || decoded.back() == ' ' || decoded.back() == '\t')) decoded.pop_back();
+        text_result("txt", std::move(decoded));
+    }
 
     void csv() {
         std::string decoded = decoded_text();
@@ -162,9 +181,9 @@ private:
                 return;
             }
             switch (pkg.kind) {
-                case OoxmlKind::docx: document("docx", read_docx(parts, pkg.main_part)); return;
-                case OoxmlKind::xlsx: document("xlsx", read_xlsx(parts, pkg.main_part)); return;
-                case OoxmlKind::pptx: document("pptx", read_pptx(parts, pkg.main_part)); return;
+                case OoxmlKind::docx: document("docx", read_docx(parts, pkg.main_part)); return embeddings(*zip);
+                case OoxmlKind::xlsx: document("xlsx", read_xlsx(parts, pkg.main_part)); return embeddings(*zip);
+                case OoxmlKind::pptx: document("pptx", read_pptx(parts, pkg.main_part)); return embeddings(*zip);
                 case OoxmlKind::xlsb: unsupported("xlsb", "Excel binary workbook (.xlsb): text extraction not supported"); return;
                 case OoxmlKind::unknown: break;
             }
@@ -202,35 +221,21 @@ private:
         }
         std::size_t files = 0, encrypted = 0, zipcrypto = 0, unknown_cipher = 0;
         std::string cipher;
+        bool budget_spent = false;
         for (const ZipEntry& entry : zip.entries()) {
             if (entry.is_directory) continue;
+            if (!st_.count_archive_entry()) {
+                budget_spent = true;
+                break;
+            }
             ++files;
-            AttachmentInput child;
-            child.name = st_.unique_name(in_.name + "/" + entry.name);
-            child.depth = in_.depth + 1;
-            child.archive_depth = in_.archive_depth + 1;
-            child.mime_depth = in_.mime_depth;
             if (entry.encrypted()) {
                 ++encrypted;
-                Protection p = entry.protection();
-                if (p == Protection::encrypted_zipcrypto) ++zipcrypto;
-                if (p == Protection::unreadable) ++unknown_cipher;
+                if (entry.protection() == Protection::encrypted_zipcrypto) ++zipcrypto;
+                if (entry.protection() == Protection::unreadable) ++unknown_cipher;
                 cipher = entry.encryption_name();
-                std::string detail = p == Protection::unreadable
-                                         ? fmt::format("encrypted with an unknown method ({}): cannot be classified", cipher)
-                                         : fmt::format("encrypted entry ({})", cipher);
-                if (p == Protection::encrypted_zipcrypto) detail += "; ZipCrypto is weak and easily broken";
-                st_.add_report(AttachmentReport{child.name, "", type_from_name(entry.name), entry.size, p, detail, child.depth});
-                continue;
             }
-            EntryRead read = zip.read(entry, st_);
-            if (!read.ok()) {
-                if (!read.limit.empty()) st_.hit(child.name, read.limit, read.error);
-                st_.add_report(AttachmentReport{child.name, "", type_from_name(entry.name), entry.size, Protection::unreadable,
-                                                read.error, child.depth});
-                continue;
-            }
-            extract_attachment(st_, read.bytes, child);
+            extract_entry(zip, entry);
         }
         // The archive's own protection: all entries encrypted means the archive is; mixed is not.
         if (files > 0 && encrypted == files && unknown_cipher == 0) {
@@ -245,11 +250,68 @@ private:
         } else if (files == 0) {
             set("zip", Protection::none, "empty archive");
         }
+        if (budget_spent) {
+            st_.hit(in_.name, "max_archive_entries",
+                    fmt::format("more than {} archive entries in the message", st_.archive_entries_budget()));
+            set("zip", Protection::unreadable, "not every entry read: the message's archives hold too many entries (max_archive_entries)");
+            return;
+        }
         if (zip.declared_entries() > zip.entries().size()) {
             st_.hit(in_.name, "max_archive_entries",
                     fmt::format("{} entries, read the first {}", zip.declared_entries(), zip.entries().size()));
             set("zip", Protection::unreadable,
                 fmt::format("only the first {} of {} entries read (max_archive_entries)", zip.entries().size(), zip.declared_entries()));
+        }
+    }
+
+    // One archive entry (or embedded object) as a child attachment: encrypted entries are
+    // classified from the directory, others inflated under the limits and dispatched.
+    void extract_entry(const ZipReader& zip, const ZipEntry& entry) {
+        AttachmentInput child;
+        child.name = st_.unique_name(in_.name + "/" + entry.name);
+        child.depth = in_.depth + 1;
+        child.archive_depth = in_.archive_depth + 1;
+        child.mime_depth = in_.mime_depth;
+        if (entry.encrypted()) {
+            Protection p = entry.protection();
+            std::string cipher = entry.encryption_name();
+            std::string detail = p == Protection::unreadable
+                                     ? fmt::format("encrypted with an unknown method ({}): cannot be classified", cipher)
+                                     : fmt::format("encrypted entry ({})", cipher);
+            if (p == Protection::encrypted_zipcrypto) detail += "; ZipCrypto is weak and easily broken";
+            st_.add_report(AttachmentReport{child.name, "", type_from_name(entry.name), entry.size, p, detail, child.depth});
+            return;
+        }
+        EntryRead read = zip.read(entry, st_);
+        if (!read.ok()) {
+            if (!read.limit.empty()) st_.hit(child.name, read.limit, read.error);
+            st_.add_report(AttachmentReport{child.name, "", type_from_name(entry.name), entry.size, Protection::unreadable,
+                                            read.error, child.depth});
+            return;
+        }
+        extract_attachment(st_, read.bytes, child);
+    }
+
+    // Files embedded in an Office document (a spreadsheet pasted into a letter travels
+    // whole inside it, in word/embeddings/): each is a child attachment, nested like an
+    // archive entry and bounded by max_archive_depth the same way.
+    void embeddings(const ZipReader& zip) {
+        bool any = false;
+        for (const ZipEntry& entry : zip.entries()) {
+            if (entry.is_directory || entry.name.find("/embeddings/") == std::string::npos) continue;
+            if (!any && in_.archive_depth + 1 > st_.limits().max_archive_depth) {
+                st_.hit(in_.name, "max_archive_depth", fmt::format("embedded files nested {} deep", in_.archive_depth + 1));
+                set(report().detected_type, Protection::unreadable, "embedded files not read: nested deeper than max_archive_depth");
+                return;
+            }
+            any = true;
+            if (!st_.count_archive_entry()) {
+                st_.hit(in_.name, "max_archive_entries",
+                        fmt::format("more than {} archive entries in the message", st_.archive_entries_budget()));
+                set(report().detected_type, Protection::unreadable, "not every embedded file read (max_archive_entries)");
+                return;
+            }
+            extract_entry(zip, entry);
         }
     }
 

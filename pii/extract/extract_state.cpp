@@ -48,6 +48,12 @@ bool ExtractState::count_mime_part() {
     return true;
 }
 
+bool ExtractState::count_archive_entry() {
+    if (archive_entries_ >= archive_entries_budget()) return false;
+    ++archive_entries_;
+    return true;
+}
+
 std::size_t ExtractState::add_report(AttachmentReport report) {
     out_.attachments.push_back(std::move(report));
     return out_.attachments.size() - 1;

@@ -7,7 +7,9 @@
 //   parts of Office files) is at most kInflatedPerExtractedByte x max_extracted_bytes, so
 //   2000 entries x 150:1 cannot add up to gigabytes; reaching it is reported under
 //   max_extracted_bytes, the key that bounds it;
-// - MIME parts walked.
+// - MIME parts walked;
+// - archive entries visited in all (kArchiveEntriesPerMessageFactor x max_archive_entries),
+//   reported under max_archive_entries.
 // Every limit reached becomes one LimitHit per (where, limit) pair.
 //
 // Thread-safety: one per call; never shared.
@@ -24,6 +26,10 @@
 namespace chaperone::pii {
 
 inline constexpr std::uint64_t kInflatedPerExtractedByte = 4;
+// Archive entries visited in one message, over all its archives and nesting levels, as a
+// multiple of max_archive_entries (which bounds one archive): zips of zips of zips would
+// otherwise multiply 2000 entries per level into millions of reports.
+inline constexpr std::uint64_t kArchiveEntriesPerMessageFactor = 4;
 
 class ExtractState {
 public:
@@ -46,6 +52,13 @@ public:
 
     // MIME parts walked so far; false once max_mime_parts is reached (recorded once).
     bool count_mime_part();
+    // Archive entries visited so far in the whole extraction; false once the message-wide
+    // bound is reached (the caller records the hit against its archive).
+    bool count_archive_entry();
+    std::uint64_t archive_entries_budget() const {
+        return static_cast<std::uint64_t>(limits_.max_archive_entries < 0 ? 0 : limits_.max_archive_entries) *
+               kArchiveEntriesPerMessageFactor;
+    }
 
     // Adds a report and returns its index (reports may be appended while it is filled in).
     std::size_t add_report(AttachmentReport report);
@@ -61,6 +74,7 @@ private:
     std::uint64_t text_bytes_ = 0;
     std::uint64_t inflated_ = 0;
     int mime_parts_ = 0;
+    std::uint64_t archive_entries_ = 0;
     std::set<std::string> names_;
 };
 

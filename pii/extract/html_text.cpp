@@ -1,6 +1,7 @@
 // HTML to text; see html_text.h.
 #include "pii/extract/html_text.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "pii/extract/html_entities.h"
@@ -31,30 +32,75 @@ bool starts_with_ci(std::string_view s, std::size_t at, std::string_view prefix)
 enum class Layout { none, line, paragraph, cell, row, table, br, pre, skip_content };
 
 Layout layout_of(std::string_view name) {
-    struct Entry {
-        std::string_view name;
-        Layout layout;
-    };
-    static constexpr Entry kTable[] = {
-        {"address", Layout::paragraph}, {"article", Layout::line},    {"aside", Layout::line},
-        {"blockquote", Layout::paragraph}, {"body", Layout::line},   {"br", Layout::br},
-        {"caption", Layout::line},      {"center", Layout::line},     {"dd", Layout::line},
-        {"details", Layout::line},      {"div", Layout::line},        {"dl", Layout::paragraph},
-        {"dt", Layout::line},           {"fieldset", Layout::line},   {"figcaption", Layout::line},
-        {"figure", Layout::paragraph},  {"footer", Layout::line},     {"form", Layout::line},
-        {"h1", Layout::paragraph},      {"h2", Layout::paragraph},    {"h3", Layout::paragraph},
-        {"h4", Layout::paragraph},      {"h5", Layout::paragraph},    {"h6", Layout::paragraph},
-        {"head", Layout::none},         {"header", Layout::line},     {"hr", Layout::paragraph},
-        {"html", Layout::line},         {"legend", Layout::line},     {"li", Layout::line},
-        {"main", Layout::line},         {"nav", Layout::line},        {"ol", Layout::paragraph},
-        {"option", Layout::line},       {"p", Layout::paragraph},     {"pre", Layout::pre},
-        {"script", Layout::skip_content}, {"section", Layout::line},  {"style", Layout::skip_content},
-        {"summary", Layout::line},      {"table", Layout::table},     {"td", Layout::cell},
-        {"template", Layout::skip_content}, {"th", Layout::cell},     {"title", Layout::skip_content},
-        {"tr", Layout::row},            {"ul", Layout::paragraph},    {"xml", Layout::skip_content},
-    };
-    for (const Entry& e : kTable) {
-        if (e.name == name) return e.layout;
+    // By length first: each tag name costs a switch and at most a few short compares.
+    switch (name.size()) {
+        case 1:
+            if (name == "p") return Layout::paragraph;
+            break;
+        case 2:
+            if (name == "br") return Layout::br;
+            if (name == "dd") return Layout::line;
+            if (name == "dl") return Layout::paragraph;
+            if (name == "dt") return Layout::line;
+            if (name == "h1") return Layout::paragraph;
+            if (name == "h2") return Layout::paragraph;
+            if (name == "h3") return Layout::paragraph;
+            if (name == "h4") return Layout::paragraph;
+            if (name == "h5") return Layout::paragraph;
+            if (name == "h6") return Layout::paragraph;
+            if (name == "hr") return Layout::paragraph;
+            if (name == "li") return Layout::line;
+            if (name == "ol") return Layout::paragraph;
+            if (name == "td") return Layout::cell;
+            if (name == "th") return Layout::cell;
+            if (name == "tr") return Layout::row;
+            if (name == "ul") return Layout::paragraph;
+            break;
+        case 3:
+            if (name == "div") return Layout::line;
+            if (name == "nav") return Layout::line;
+            if (name == "pre") return Layout::pre;
+            if (name == "xml") return Layout::skip_content;
+            break;
+        case 4:
+            if (name == "body") return Layout::line;
+            if (name == "form") return Layout::line;
+            if (name == "head") return Layout::none;
+            if (name == "html") return Layout::line;
+            if (name == "main") return Layout::line;
+            break;
+        case 5:
+            if (name == "aside") return Layout::line;
+            if (name == "style") return Layout::skip_content;
+            if (name == "table") return Layout::table;
+            if (name == "title") return Layout::skip_content;
+            break;
+        case 6:
+            if (name == "center") return Layout::line;
+            if (name == "figure") return Layout::paragraph;
+            if (name == "footer") return Layout::line;
+            if (name == "header") return Layout::line;
+            if (name == "legend") return Layout::line;
+            if (name == "option") return Layout::line;
+            if (name == "script") return Layout::skip_content;
+            break;
+        case 7:
+            if (name == "address") return Layout::paragraph;
+            if (name == "article") return Layout::line;
+            if (name == "caption") return Layout::line;
+            if (name == "details") return Layout::line;
+            if (name == "section") return Layout::line;
+            if (name == "summary") return Layout::line;
+            break;
+        case 8:
+            if (name == "fieldset") return Layout::line;
+            if (name == "template") return Layout::skip_content;
+            break;
+        case 10:
+            if (name == "blockquote") return Layout::paragraph;
+            if (name == "figcaption") return Layout::line;
+            break;
+        default: break;
     }
     return Layout::none;
 }
@@ -134,6 +180,19 @@ private:
             char c = in_[i];
             if (c == '<' || c == '&') break;
             unsigned char u = static_cast<unsigned char>(c);
+            if (u > 0x20 && u < 0x80) {
+                // A run of visible ASCII: one append.
+                std::size_t end = i + 1;
+                while (end < n) {
+                    unsigned char d = static_cast<unsigned char>(in_[end]);
+                    if (d <= 0x20 || d >= 0x80 || d == '<' || d == '&') break;
+                    ++end;
+                }
+                before_visible();
+                out_.append(in_.data() + i, end - i);
+                i = end;
+                continue;
+            }
             if (u < 0x80) {
                 if (is_space(c)) {
                     if (pre_ > 0) {
@@ -204,11 +263,18 @@ private:
         std::string_view name = in_.substr(name_start, j - name_start);
         bool semicolon = j < n && in_[j] == ';';
         char32_t cp = name.empty() ? 0 : lookup_html_entity(name);
-        // Without ';' only the legacy references browsers still honour are decoded.
-        if (cp && (semicolon || name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "nbsp" ||
-                   name == "copy" || name == "reg")) {
+        if (cp && semicolon) {
             emit_code_point(cp);
-            return semicolon ? j + 1 : j;
+            return j + 1;
+        }
+        // Without ';' only the legacy references browsers still honour are decoded, as the
+        // longest such prefix ("&lt3" is "<3", "&copy2025" is "©2025").
+        static constexpr std::string_view kLegacy[] = {"nbsp", "quot", "copy", "amp", "reg", "lt", "gt"};
+        for (std::string_view legacy : kLegacy) {
+            if (name.substr(0, legacy.size()) == legacy) {
+                emit_code_point(lookup_html_entity(legacy));
+                return name_start + legacy.size();
+            }
         }
         emit_code_point('&');
         return i + 1;
@@ -330,7 +396,8 @@ private:
                 break;
             case Layout::cell:
                 if (closing) break;
-                trim_blanks();
+                // Spaces only: a tab here is the separator of an empty cell before this one.
+                while (!out_.empty() && out_.back() == ' ') out_.pop_back();
                 pending_space_ = false;
                 // Every cell after the first starts with a tab, so an empty cell keeps its column.
                 if (cells_.back() > 0) out_.push_back('\t');

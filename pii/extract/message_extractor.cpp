@@ -16,6 +16,7 @@ Extraction extract_message(const MimeMessage& message, const ExtractionLimits& l
 }
 
 Extraction extract_file(std::string_view bytes, std::string_view name, const ExtractionLimits& limits) {
+    ensure_gmime();
     Extraction out;
     ExtractState state(limits, out);
     if (bytes.size() <= limits.max_attachment_bytes &&

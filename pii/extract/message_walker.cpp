@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include <string_view>
-#include <unordered_set>
+#include <cstdint>
 #include <vector>
 
 #include "pii/extract/attachment_extractor.h"
@@ -87,7 +87,8 @@ std::string header_block(GMimeMessage* message) {
     return out;
 }
 
-std::string normalise_newlines(std::string_view text) {
+std::string normalise_newlines(std::string text) {
+    if (text.find('\r') == std::string::npos) return text;
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -124,6 +125,49 @@ bool is_word_byte(unsigned char c) {
     return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// A set of words by 64-bit hash (open addressing): the alternative check runs on every
+// message, so it must cost far less than the HTML conversion. A hash collision can only make
+// an alternative look like a repeat when a new word hashes like a known one (odds ~2^-64).
+class WordSet {
+public:
+    static std::uint64_t hash(std::string_view word) {
+        std::uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+        return h | 1;  // 0 marks an empty slot
+    }
+    void insert(std::uint64_t h) {
+        if ((count_ + 1) * 2 > slots_.size()) grow();
+        std::size_t i = h & (slots_.size() - 1);
+        while (slots_[i] != 0) {
+            if (slots_[i] == h) return;
+            i = (i + 1) & (slots_.size() - 1);
+        }
+        slots_[i] = h;
+        ++count_;
+    }
+    bool contains(std::uint64_t h) const {
+        if (slots_.empty()) return false;
+        std::size_t i = h & (slots_.size() - 1);
+        while (slots_[i] != 0) {
+            if (slots_[i] == h) return true;
+            i = (i + 1) & (slots_.size() - 1);
+        }
+        return false;
+    }
+
+private:
+    void grow() {
+        std::vector<std::uint64_t> old = std::move(slots_);
+        slots_.assign(old.empty() ? 256 : old.size() * 2, 0);
+        count_ = 0;
+        for (std::uint64_t h : old) {
+            if (h) insert(h);
+        }
+    }
+    std::vector<std::uint64_t> slots_;
+    std::size_t count_ = 0;
+};
+
 template <typename F>
 void for_each_word(std::string_view text, F&& f) {
     std::size_t i = 0;
@@ -132,6 +176,24 @@ void for_each_word(std::string_view text, F&& f) {
         std::size_t start = i;
         while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
         if (i > start && !f(text.substr(start, i - start))) return;
+    }
+}
+
+// True when `a` and `b` hold the same words in the same order (punctuation and whitespace
+// aside): an HTML alternative that only repeats the plain text.
+bool same_words_in_order(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    while (true) {
+        while (i < a.size() && !is_word_byte(static_cast<unsigned char>(a[i]))) ++i;
+        while (j < b.size() && !is_word_byte(static_cast<unsigned char>(b[j]))) ++j;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        while (i < a.size() && j < b.size() && is_word_byte(static_cast<unsigned char>(a[i])) && a[i] == b[j]) {
+            ++i;
+            ++j;
+        }
+        bool a_word = i < a.size() && is_word_byte(static_cast<unsigned char>(a[i]));
+        bool b_word = j < b.size() && is_word_byte(static_cast<unsigned char>(b[j]));
+        if (a_word || b_word) return false;  // words differ
     }
 }
 
@@ -221,25 +283,33 @@ private:
             }
             texts.push_back(std::move(joined));
         }
-        std::unordered_set<std::string_view> words;
-        bool first = true;
-        for (const std::string& text : texts) {
+        // Keep the first readable alternative; keep another only when it has words the kept
+        // ones lack. The usual pair (the same text laid out twice) is seen by an in-order
+        // comparison; the word set is built only when that fails.
+        const std::size_t first_kept = chunks.size();
+        WordSet words;
+        std::size_t hashed = first_kept;  // kept chunks [first_kept, hashed) are in `words`
+        for (std::string& text : texts) {
             if (text.empty()) continue;
-            bool adds = first;
-            if (!first) {
+            if (chunks.size() > first_kept) {
+                bool repeat = false;
+                for (std::size_t k = first_kept; k < chunks.size() && !repeat; ++k) repeat = same_words_in_order(chunks[k], text);
+                if (repeat) continue;
+                for (; hashed < chunks.size(); ++hashed) {
+                    for_each_word(chunks[hashed], [&](std::string_view w) {
+                        words.insert(WordSet::hash(w));
+                        return true;
+                    });
+                }
+                bool adds = false;
                 for_each_word(text, [&](std::string_view w) {
-                    if (words.count(w)) return true;
+                    if (words.contains(WordSet::hash(w))) return true;
                     adds = true;
                     return false;
                 });
+                if (!adds) continue;
             }
-            if (!adds) continue;
-            first = false;
-            for_each_word(text, [&](std::string_view w) {
-                words.insert(w);
-                return true;
-            });
-            chunks.push_back(text);
+            chunks.push_back(std::move(text));
         }
     }
 

@@ -21,6 +21,21 @@ bool PackageParts::load_bytes(std::string_view name, std::string& out, bool miss
     return true;
 }
 
+bool PackageParts::stream(std::string_view name, const ZipReader::ChunkSink& sink, bool missing_is_error) {
+    const ZipEntry* entry = zip_.find(name);
+    if (!entry) {
+        if (missing_is_error) fail(fmt::format("part {} is missing", name));
+        return false;
+    }
+    EntryRead read = zip_.read_chunks(*entry, state_, sink);
+    if (!read.ok()) {
+        if (!read.limit.empty()) state_.hit(where_, read.limit, fmt::format("{}: {}", name, read.error));
+        fail(fmt::format("{}: {}", name, read.error));
+        return false;
+    }
+    return true;
+}
+
 bool PackageParts::load(std::string_view name, XmlPart& out, bool missing_is_error, XmlSpace space) {
     std::string bytes;
     if (!load_bytes(name, bytes, missing_is_error)) return false;

@@ -40,6 +40,8 @@ public:
               XmlSpace space = XmlSpace::sole_child);
     // Reads a part's raw bytes (e.g. "mimetype"); same failure rules as load().
     bool load_bytes(std::string_view name, std::string& out, bool missing_is_error = true);
+    // Streams a part's inflated bytes to `sink` (see ZipReader::read_chunks); same failure rules.
+    bool stream(std::string_view name, const ZipReader::ChunkSink& sink, bool missing_is_error = true);
     bool has(std::string_view name) const { return zip_.find(name) != nullptr; }
 
     bool failed() const { return !failure_.empty(); }

@@ -37,6 +37,40 @@ std::string ustring_utf8(const poppler::ustring& text) {
     return std::string(bytes.begin(), bytes.end());
 }
 
+// Poppler's physical layout pads columns with runs of spaces to their position on the page.
+// Lines keep their words; a gap of kColumnGap or more spaces becomes one tab (a table row
+// reads like a spreadsheet row), leading indentation and trailing blanks go, and runs of
+// empty lines collapse to one.
+constexpr std::size_t kColumnGap = 3;
+
+void append_page_text(std::string_view page, TextSink& out) {
+    std::size_t at = 0;
+    std::string line;
+    while (at < page.size() && !out.full()) {
+        std::size_t end = page.find_first_of("\r\n\f", at);
+        std::string_view raw = page.substr(at, end == std::string_view::npos ? page.size() - at : end - at);
+        line.clear();
+        std::size_t i = 0;
+        while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+        while (i < raw.size()) {
+            if (raw[i] == ' ' || raw[i] == '\t') {
+                std::size_t j = i;
+                while (j < raw.size() && (raw[j] == ' ' || raw[j] == '\t')) ++j;
+                if (j == raw.size()) break;
+                line.append(j - i >= kColumnGap ? std::string_view("\t") : raw.substr(i, j - i));
+                i = j;
+            } else {
+                line.push_back(raw[i++]);
+            }
+        }
+        out.append(line);
+        out.end_line(true);
+        if (end == std::string_view::npos) break;
+        at = end + 1;
+        if (page[end] == '\r' && at < page.size() && page[at] == '\n') ++at;
+    }
+}
+
 }  // namespace
 
 DocumentText read_pdf(std::string_view bytes, ExtractState& state, const std::string& where) {
@@ -66,22 +100,9 @@ DocumentText read_pdf(std::string_view bytes, ExtractState& state, const std::st
         std::unique_ptr<poppler::page> page(doc->create_page(i));
         if (!page) continue;
         out.blank_line();
-        out.append(ustring_utf8(page->text(poppler::rectf(), poppler::page::physical_layout)));
+        append_page_text(ustring_utf8(page->text(poppler::rectf(), poppler::page::physical_layout)), out);
     }
     result.text = out.take();
-    // Text with \r\n or form feeds from poppler: normalise to \n.
-    std::string& t = result.text;
-    std::size_t w = 0;
-    for (std::size_t r = 0; r < t.size(); ++r) {
-        char c = t[r];
-        if (c == '\r') {
-            if (r + 1 < t.size() && t[r + 1] == '\n') continue;
-            c = '\n';
-        }
-        if (c == '\f') c = '\n';
-        t[w++] = c;
-    }
-    t.resize(w);
     if (pages > readable) {
         state.hit(where, "max_pdf_pages", fmt::format("{} pages, read the first {}", pages, readable));
         result.protection = Protection::unreadable;

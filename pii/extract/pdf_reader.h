@@ -3,8 +3,8 @@
 // - /Encrypt with an empty user password (only owner restrictions): readable, read, and the
 //   detail says so;
 // - cannot be parsed at all: unreadable.
-// Pages are separated by an empty line; text keeps poppler's reading order with physical
-// layout, so a table row stays on one line.
+// Pages are separated by an empty line. Text is poppler's physical layout (one visual line per
+// line, so a table row stays on one line), with gaps of 3+ spaces between columns as tabs.
 //
 // Thread-safety: poppler's global state is not documented as thread-safe, so calls are
 // serialised by a process-wide mutex (PDF attachments are rare next to mail volume).

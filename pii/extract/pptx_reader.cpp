@@ -125,7 +125,7 @@ DocumentText read_pptx(PackageParts& parts, const std::string& main_part) {
     if (pugi::xml_node list = child_local(presentation.doc.document_element(), "sldIdLst")) {
         for (pugi::xml_node id : list.children()) {
             if (local_name(id) != "sldId" || slides.size() >= kMaxSlides) continue;
-            std::string_view rid = attribute_local(id, "id");
+            std::string_view rid = relationship_id(id);
             for (const OpcRelationship& r : rels) {
                 if (r.id == rid && r.type_is("slide") && !r.external) slides.push_back(r.target);
             }

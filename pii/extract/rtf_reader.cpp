@@ -291,8 +291,9 @@ private:
         // Destinations.
         if (g.star && first) {
             // {\*\word ...}: a destination a reader may ignore. We read only comments
-            // (annotations), whose text is sent with the document.
-            if (word != "annotation") g.destination = Destination::skip;
+            // (annotations) and shapes (\shpinst, whose \shptxt is a text box's text; its
+            // \sp property groups are skipped below), whose text is sent with the document.
+            if (word != "annotation" && word != "shpinst") g.destination = Destination::skip;
             return next;
         }
         if (word == "fonttbl") {

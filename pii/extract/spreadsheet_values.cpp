@@ -24,6 +24,15 @@ void civil_from_days(long long z, int& y, int& m, int& d) {
     y = static_cast<int>(yy + (m <= 2));
 }
 
+// "dd/mm/yyyy" without a formatting library: a class list has one per row.
+std::string dmy(int d, int m, int y) {
+    char b[10] = {static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10), '/',
+                  static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '/',
+                  static_cast<char>('0' + y / 1000 % 10), static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10)};
+    return std::string(b, sizeof b);
+}
+
 constexpr long long kDays1899_12_30 = -25569;  // days from 1970-01-01 back to 1899-12-30
 constexpr long long kDays1904_01_01 = -24107;
 
@@ -88,7 +97,7 @@ std::string format_serial_date(double serial, bool date1904, DateKind kind) {
     if (date1904) {
         int y, m, d;
         civil_from_days(kDays1904_01_01 + day, y, m, d);
-        date = fmt::format("{:02}/{:02}/{:04}", d, m, y);
+        date = dmy(d, m, y);
     } else if (day == 60) {
         date = "29/02/1900";  // the day Lotus 1-2-3 invented and Excel kept
     } else if (day == 0) {
@@ -96,7 +105,7 @@ std::string format_serial_date(double serial, bool date1904, DateKind kind) {
     } else {
         int y, m, d;
         civil_from_days(kDays1899_12_30 + (day < 60 ? day + 1 : day), y, m, d);
-        date = fmt::format("{:02}/{:02}/{:04}", d, m, y);
+        date = dmy(d, m, y);
     }
     if (kind == DateKind::datetime && fraction > 0) date += " " + clock_text(fraction);
     return date;

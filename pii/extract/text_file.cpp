@@ -66,7 +66,7 @@ std::string decode_text_file(std::string_view bytes, std::string* charset) {
         detected = "utf-16be";
         text = to_utf8(bytes.substr(2), "UTF-16BE");
     } else if (const char* wide = sniff_utf16(bytes)) {
-        detected = wide[7] == 'L' ? "utf-16le" : "utf-16be";
+        detected = wide[6] == 'L' ? "utf-16le" : "utf-16be";
         text = to_utf8(bytes, wide);
     } else if (is_ascii(bytes)) {
         detected = "us-ascii";

@@ -24,6 +24,15 @@ std::string_view attribute_local(const pugi::xml_node& node, std::string_view na
     return {};
 }
 
+std::string_view relationship_id(const pugi::xml_node& node) {
+    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        std::string_view full = a.name();
+        std::size_t colon = full.find(':');
+        if (colon != std::string_view::npos && full.substr(colon + 1) == "id") return a.value();
+    }
+    return {};
+}
+
 std::string descendant_text(const pugi::xml_node& node, std::string_view text_element) {
     std::string out;
     // Iterative pre-order walk, bounded in depth.

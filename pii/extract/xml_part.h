@@ -42,6 +42,10 @@ inline std::string_view local_name(const pugi::xml_node& node) {
 // The value of the attribute whose local name is `name` ("r:id" matches "id"), or "".
 std::string_view attribute_local(const pugi::xml_node& node, std::string_view name);
 
+// The relationship id of an element ("r:id", whatever the prefix): an attribute with a
+// prefix and local name "id" (a plain "id" attribute, as on <p:sldId id="256">, is not it).
+std::string_view relationship_id(const pugi::xml_node& node);
+
 // Concatenated text of every descendant element with local name `text_element` ("t").
 std::string descendant_text(const pugi::xml_node& node, std::string_view text_element);
 

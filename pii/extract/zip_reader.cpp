@@ -16,7 +16,9 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-constexpr std::size_t kReadChunk = 256 * 1024;
+constexpr std::size_t kReadChunk = 1024 * 1024;
+constexpr std::size_t kProbeChunk = 4096;
+constexpr std::size_t kStreamChunk = 256 * 1024;  // fits in L2 while it is scanned
 
 }  // namespace
 
@@ -105,51 +107,95 @@ const ZipEntry* ZipReader::find(std::string_view name) const {
     return &entries_[it->second];
 }
 
-EntryRead ZipReader::read(const ZipEntry& entry, ExtractState& state) const {
-    EntryRead result;
-    const ExtractionLimits& limits = state.limits();
-    if (entry.encrypted()) {
-        result.error = "entry is encrypted (" + entry.encryption_name() + ")";
-        return result;
-    }
-    const std::uint64_t inflate_room = state.inflate_remaining();
-    const bool attachment_bound = limits.max_attachment_bytes <= inflate_room;
-    const std::uint64_t cap = attachment_bound ? limits.max_attachment_bytes : inflate_room;
-    const char* cap_key = attachment_bound ? "max_attachment_bytes" : "max_extracted_bytes";
-    auto over_ratio = [&](std::uint64_t size) {
-        if (size <= kRatioCheckFloor) return false;
-        return static_cast<double>(size) > static_cast<double>(std::max<std::uint64_t>(entry.comp_size, 1)) * limits.max_compression_ratio;
-    };
-    auto ratio_text = [&](std::uint64_t size) {
-        return fmt::format("{:.0f}:1", static_cast<double>(size) / static_cast<double>(std::max<std::uint64_t>(entry.comp_size, 1)));
-    };
-    if (entry.size > cap) {
-        result.limit = cap_key;
-        result.error = attachment_bound
-                           ? fmt::format("entry declares {} bytes, over {}", entry.size, limits.max_attachment_bytes)
-                           : fmt::format("entry declares {} bytes, more than the message may still inflate", entry.size);
-        return result;
-    }
-    if (over_ratio(entry.size)) {
-        result.limit = "max_compression_ratio";
-        result.error = fmt::format("compression ratio {} declared, over {:.0f}:1", ratio_text(entry.size), limits.max_compression_ratio);
-        return result;
+namespace {
+
+// The bounds one entry is read under, and the checks made before and while inflating.
+struct EntryBounds {
+    const ZipEntry& entry;
+    const ExtractionLimits& limits;
+    std::uint64_t cap;    // inflated bytes allowed for this entry
+    const char* cap_key;  // the [limits] key that sets cap
+
+    EntryBounds(const ZipEntry& e, const ExtractState& state)
+        : entry(e), limits(state.limits()) {
+        const std::uint64_t inflate_room = state.inflate_remaining();
+        const bool attachment_bound = limits.max_attachment_bytes <= inflate_room;
+        cap = attachment_bound ? limits.max_attachment_bytes : inflate_room;
+        cap_key = attachment_bound ? "max_attachment_bytes" : "max_extracted_bytes";
     }
 
+    bool over_ratio(std::uint64_t size) const {
+        if (size <= kRatioCheckFloor) return false;
+        return static_cast<double>(size) > static_cast<double>(std::max<std::uint64_t>(entry.comp_size, 1)) * limits.max_compression_ratio;
+    }
+
+    // Before inflating: what the central directory declares.
+    bool admit(EntryRead& result) const {
+        if (entry.encrypted()) {
+            result.error = "entry is encrypted (" + entry.encryption_name() + ")";
+            return false;
+        }
+        if (entry.size > cap) {
+            result.limit = cap_key;
+            result.error = cap_key == std::string_view("max_attachment_bytes")
+                               ? fmt::format("entry declares {} bytes, over {}", entry.size, limits.max_attachment_bytes)
+                               : fmt::format("entry declares {} bytes, more than the message may still inflate", entry.size);
+            return false;
+        }
+        if (over_ratio(entry.size)) {
+            double ratio = static_cast<double>(entry.size) / static_cast<double>(std::max<std::uint64_t>(entry.comp_size, 1));
+            result.limit = "max_compression_ratio";
+            result.error = fmt::format("compression ratio {:.0f}:1 declared, over {:.0f}:1", ratio, limits.max_compression_ratio);
+            return false;
+        }
+        return true;
+    }
+
+    // While inflating, after `produced` bytes.
+    bool still_fine(std::uint64_t produced, EntryRead& result) const {
+        if (produced > cap) {
+            result.limit = cap_key;
+            result.error = fmt::format("entry inflates past {} bytes", cap);
+            return false;
+        }
+        if (over_ratio(produced)) {
+            result.limit = "max_compression_ratio";
+            result.error = fmt::format("compression ratio passed {:.0f}:1 while inflating", limits.max_compression_ratio);
+            return false;
+        }
+        if (produced > entry.size) {
+            result.error = fmt::format("entry inflates past its declared size of {} bytes (corrupt, or a zip bomb)", entry.size);
+            return false;
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+EntryRead ZipReader::read(const ZipEntry& entry, ExtractState& state) const {
+    EntryRead result;
+    const EntryBounds bounds(entry, state);
+    if (!bounds.admit(result)) return result;
     zip_file_t* file = zip_fopen_index(archive_, entry.index, 0);
     if (!file) {
         result.error = std::string("cannot open entry: ") + zip_strerror(archive_);
         return result;
     }
     std::string& out = result.bytes;
-    // Room for the declared size plus one chunk, so the read that finds the end never
-    // reallocates (and copies) a large entry.
-    out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(entry.size, cap)) + kReadChunk);
+    // Room for the declared size and one byte more (reading that byte is how a lie about the
+    // size shows), so reading never reallocates a large entry.
+    const std::uint64_t expected = std::min<std::uint64_t>(entry.size, bounds.cap);
+    out.reserve(static_cast<std::size_t>(expected) + 1);
     std::uint64_t produced = 0;
     while (true) {
+        // Read what is still expected (plus the probe byte), in chunks; past the declared
+        // size only small probes, which the checks stop.
+        std::size_t chunk = produced < expected ? static_cast<std::size_t>(std::min<std::uint64_t>(kReadChunk, expected - produced + 1))
+                                                : kProbeChunk;
         std::size_t old = out.size();
-        out.resize(old + kReadChunk);
-        zip_int64_t n = zip_fread(file, out.data() + old, kReadChunk);
+        out.resize(old + chunk);
+        zip_int64_t n = zip_fread(file, out.data() + old, chunk);
         if (n < 0) {
             out.resize(old);
             result.error = std::string("corrupt entry: ") + zip_error_strerror(zip_file_get_error(file));
@@ -157,25 +203,37 @@ EntryRead ZipReader::read(const ZipEntry& entry, ExtractState& state) const {
         }
         out.resize(old + static_cast<std::size_t>(n));
         produced += static_cast<std::uint64_t>(n);
-        if (n == 0) break;
-        if (produced > cap) {
-            result.limit = cap_key;
-            result.error = fmt::format("entry inflates past {} bytes", cap);
-            break;
-        }
-        if (over_ratio(produced)) {
-            result.limit = "max_compression_ratio";
-            result.error = fmt::format("compression ratio passed {:.0f}:1 while inflating", limits.max_compression_ratio);
-            break;
-        }
-        if (produced > entry.size) {
-            result.error = fmt::format("entry inflates past its declared size of {} bytes", entry.size);
-            break;
-        }
+        if (n == 0 || !bounds.still_fine(produced, result)) break;
     }
     zip_fclose(file);
     state.charge_inflated(produced);
     if (!result.ok()) std::string().swap(out);
+    return result;
+}
+
+EntryRead ZipReader::read_chunks(const ZipEntry& entry, ExtractState& state, const ChunkSink& sink) const {
+    EntryRead result;
+    const EntryBounds bounds(entry, state);
+    if (!bounds.admit(result)) return result;
+    zip_file_t* file = zip_fopen_index(archive_, entry.index, 0);
+    if (!file) {
+        result.error = std::string("cannot open entry: ") + zip_strerror(archive_);
+        return result;
+    }
+    std::string buffer(kStreamChunk, '\0');
+    std::uint64_t produced = 0;
+    while (true) {
+        zip_int64_t n = zip_fread(file, buffer.data(), buffer.size());
+        if (n < 0) {
+            result.error = std::string("corrupt entry: ") + zip_error_strerror(zip_file_get_error(file));
+            break;
+        }
+        produced += static_cast<std::uint64_t>(n);
+        if (n == 0 || !bounds.still_fine(produced, result)) break;
+        if (!sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)))) break;
+    }
+    zip_fclose(file);
+    state.charge_inflated(produced);
     return result;
 }
 

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -78,6 +79,12 @@ public:
 
     // Inflates one entry under the limits and charges the bytes to `state`'s budget.
     EntryRead read(const ZipEntry& entry, ExtractState& state) const;
+
+    // The same, handing the inflated bytes to `sink` chunk by chunk instead of keeping them
+    // (for parts too large to hold whole, e.g. a worksheet). `sink` returns false to stop.
+    // The returned EntryRead carries no bytes.
+    using ChunkSink = std::function<bool(std::string_view)>;
+    EntryRead read_chunks(const ZipEntry& entry, ExtractState& state, const ChunkSink& sink) const;
 
 private:
     explicit ZipReader(zip* archive) : archive_(archive) {}

@@ -213,6 +213,7 @@ bool convert_with_iconv(std::string_view bytes, const char* from, std::string& o
 }  // namespace
 
 std::string to_utf8(std::string_view bytes, const char* charset) {
+    ensure_gmime();  // charset aliases and iconv caching are GMime's
     std::string declared = charset && *charset ? charset : "";
     std::string name = declared.empty() ? "" : g_mime_charset_iconv_name(declared.c_str());
     const bool wide = is_wide_charset(name) || is_wide_charset(declared);
