@@ -471,6 +471,7 @@ def main():
     per_cat = collections.Counter()
     per_kind = collections.Counter()
     per_kind_att = collections.Counter()
+    per_kind_once = collections.Counter()
     hn_kind = collections.Counter()
     n_att_msgs, n_att_files = 0, 0
     for e in labels:
@@ -507,6 +508,8 @@ def main():
             if f["kind"] not in KINDS:
                 errors.append("%s: unknown kind %s" % (e["file"], f["kind"]))
             per_kind[f["kind"]] += 1
+            if f.get("part") != "text/html":
+                per_kind_once[f["kind"]] += 1
             if f["where"] != "body":
                 per_kind_att[f["kind"]] += 1
             chk = CHECKSUM.get(f["kind"])
@@ -531,10 +534,10 @@ def main():
         print("error:", er)
     print("messages: %d (with attachments: %d, attachment files: %d)" % (len(labels), n_att_msgs, n_att_files))
     print("per category:", dict(sorted(per_cat.items())))
-    print("findings per kind (all / in attachments):")
+    print("findings per kind: all labels / in attachments / counting each multipart/alternative rendering once")
     for k in KINDS:
-        print("  %-12s %4d  %4d" % (k, per_kind[k], per_kind_att[k]))
-    print("findings total:", sum(per_kind.values()))
+        print("  %-12s %4d  %4d  %4d" % (k, per_kind[k], per_kind_att[k], per_kind_once[k]))
+    print("findings total: %d (alternatives once: %d)" % (sum(per_kind.values()), sum(per_kind_once.values())))
     print("marked hard negatives:", dict(sorted(hn_kind.items())))
     bad = errors or (strict and warnings)
     print("RESULT:", "FAIL" if bad else "OK", "(%d errors, %d warnings)" % (len(errors), len(warnings)))
