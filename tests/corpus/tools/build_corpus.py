@@ -782,14 +782,22 @@ def build_message(name, meta, body, atts, idx):
         body = body[1:] if body.startswith("\n") else body
 
     parts_text = []
+    is_alt = fmt in ("alt", "alt-raw")
+
+    def tag(found, part):
+        # multipart/alternative: the same text twice; say which rendering each label is in,
+        # so a consumer that scans only one alternative can filter (README, "Alternatives")
+        return [dict(x2, part=part) for x2 in found] if is_alt else found
     if fmt in ("plain", "alt", "alt-raw"):
         plain, f, h = strip_markup(body, "body", ctx)
+        f = tag(f, "text/plain")
         findings += f
         hns += h
         parts_text.append(("plain", plain))
     if fmt in ("html", "alt"):
         src = html_raw if html_raw is not None else body
         plain, f, h = strip_markup(src, "body", ctx)
+        f = tag(f, "text/html")
         findings += f
         hns += h
         style = meta.get("html-style", {"outlook": "outlook", "outlook-mac": "outlook", "owa": "outlook",
@@ -798,6 +806,7 @@ def build_message(name, meta, body, atts, idx):
         parts_text.append(("html", hbody.replace("%CHARSET%", charset)))
     if fmt in ("html-raw", "alt-raw"):
         plain, f, h = strip_markup(html_raw, "body", ctx)
+        f = tag(f, "text/html")
         findings += f
         hns += h
         parts_text.append(("html", plain.replace("%CHARSET%", charset)))
