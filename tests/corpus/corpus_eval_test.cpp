@@ -29,18 +29,21 @@ using namespace chaperone::pii;
 namespace {
 
 // Floors: message level as the product brief asks; per kind, what the engine honestly
-// reaches today (raise them as it improves, never lower them to pass).
+// reaches (measured 2025-03: every kind at precision 1.000; recall 0.995 for person_name,
+// 1.000 for the rest), less a margin for kinds with few labels, where one finding moves
+// the figure by 5-8 points. Raise them as the engine improves; never lower them to pass.
 constexpr double kMessageRecallFloor = 0.97;
 constexpr double kMessagePrecisionFloor = 0.95;
+constexpr double kAllFindingsFloor = 0.97;  // precision and recall over all findings
 struct KindFloor {
     const char* kind;
     double precision;
     double recall;
 };
 constexpr KindFloor kKindFloors[] = {
-    {"person_name", 0.0, 0.0}, {"dob", 0.0, 0.0},        {"address", 0.0, 0.0}, {"postcode", 0.0, 0.0},
-    {"upn", 0.0, 0.0},         {"uln", 0.0, 0.0},        {"nhs_number", 0.0, 0.0}, {"nino", 0.0, 0.0},
-    {"phone", 0.0, 0.0},       {"email", 0.0, 0.0},
+    {"person_name", 0.97, 0.97}, {"dob", 0.95, 0.95},  {"address", 0.9, 0.9},    {"postcode", 0.9, 0.9},
+    {"upn", 0.9, 0.9},           {"uln", 0.9, 0.9},    {"nhs_number", 0.9, 0.9}, {"nino", 0.9, 0.9},
+    {"phone", 0.9, 0.9},         {"email", 0.9, 0.9},
 };
 
 // --- a minimal CSV reader: quotes, doubled quotes, CRLF --------------------------------
@@ -166,7 +169,7 @@ TEST_CASE("PII engine precision and recall on the labelled corpus", "[corpus]") 
     std::map<std::string, Tally> kinds;
     for (const KindFloor& k : kKindFloors) kinds[k.kind];
     Tally messages;
-    int message_count = 0, attachment_sources = 0, capped_labels = 0;
+    int message_count = 0, attachment_sources = 0, capped_labels = 0, protected_findings = 0;
     std::ostringstream details;
 
     for (const auto& entry : labels) {
@@ -260,6 +263,11 @@ TEST_CASE("PII engine precision and recall on the labelled corpus", "[corpus]") 
             details << fmt::format("FALSE {:<11} {:<40} [{}] \"{}\" ({}, {:.2f})\n", kind_name(f.kind), file.substr(9),
                                    f.where, f.text, f.reason, f.confidence);
         }
+        // Protected attachments are never opened: nothing may be found "inside" them.
+        for (const auto& a : report.extraction.attachments) {
+            if (!is_protected(a.protection)) continue;
+            for (const Finding& f : report.findings) protected_findings += f.where == a.name;
+        }
         const bool positive = !expected.empty();
         const bool predicted = !report.findings.empty();
         if (positive && predicted) ++messages.tp;
@@ -284,8 +292,11 @@ TEST_CASE("PII engine precision and recall on the labelled corpus", "[corpus]") 
     test::write_file(std::filesystem::path(CHAPERONE_BINARY_DIR) / "corpus_eval_details.txt", table + "\n" + details.str());
 
     CHECK(message_count >= 150);
+    CHECK(protected_findings == 0);
     CHECK(messages.recall() >= kMessageRecallFloor);
     CHECK(messages.precision() >= kMessagePrecisionFloor);
+    CHECK(all.precision() >= kAllFindingsFloor);
+    CHECK(all.recall() >= kAllFindingsFloor);
     for (const KindFloor& k : kKindFloors) {
         INFO(k.kind);
         CHECK(kinds[k.kind].precision() >= k.precision);
