@@ -20,7 +20,9 @@ bool equal_at(std::string_view text, std::size_t at, std::string_view word) {
 
 WordList::WordList(std::initializer_list<std::string_view> words) {
     for (std::string_view w : words) {
-        if (!w.empty()) by_first_[static_cast<unsigned char>(w[0])].push_back(w);
+        if (w.empty()) continue;
+        by_first_[static_cast<unsigned char>(w[0])].push_back(w);
+        first_[static_cast<unsigned char>(w[0])] = true;
     }
 }
 
@@ -28,11 +30,11 @@ std::size_t WordList::last_in(std::string_view text, std::size_t from, std::size
     if (to > text.size()) to = text.size();
     std::size_t last = std::string_view::npos;
     for (std::size_t at = from; at < to; ++at) {
-        const char c = text[at];
+        const auto c = static_cast<unsigned char>(lower(text[at]));
+        if (!first_[c]) continue;
         // Keywords starting with a letter or digit start words: skip the middle of words.
-        if (is_alnum(c) && at > 0 && is_alnum(text[at - 1])) continue;
-        const auto& bucket = by_first_[static_cast<unsigned char>(lower(c))];
-        if (bucket.empty()) continue;
+        if (is_alnum(static_cast<char>(c)) && at > 0 && is_alnum(text[at - 1])) continue;
+        const auto& bucket = by_first_[c];
         for (std::string_view word : bucket) {
             if (at + word.size() > to) continue;
             if (!equal_at(text, at, word)) continue;

@@ -27,6 +27,7 @@ public:
 
 private:
     std::array<std::vector<std::string_view>, 256> by_first_;
+    std::array<bool, 256> first_{};  // some keyword starts with this (lower-case) byte
 };
 
 // True when one of `words` (lower case; may hold spaces and dots) occurs in text[from, to)

@@ -68,8 +68,6 @@ public:
     SegmentScan(const DetectorInput& in, std::size_t base, std::string_view segment, ScanBuffers& buffers)
         : in_(in),
           base_(base),
-          regions_(in.analysis.regions()),
-          who_(in.analysis.correspondents()),
           toks_(buffers.tokens),
           ids_(buffers.ids),
           claimed_(buffers.claimed),
@@ -120,8 +118,8 @@ private:
     }
     // Greeting names and the sender's own signature are the correspondents'.
     bool in_correspondent_region(std::size_t first, std::size_t last) const {
-        if (regions_.in_greeting(abs_start(first), abs_end(last))) return true;
-        const SignatureBlock* sig = regions_.signature_at(abs_start(first));
+        if (regions().in_greeting(abs_start(first), abs_end(last))) return true;
+        const SignatureBlock* sig = regions().signature_at(abs_start(first));
         return sig && sig->outer;
     }
     // Folded words from first to last joined by single spaces ("o neill", "van der berg").
@@ -244,7 +242,7 @@ private:
                 forename = fold_text(parts.forename), surname = fold_text(parts.surname);
             }
             forename = forename.substr(0, forename.find(' '));
-            if (who_.has_full_name(forename, surname)) return claim(m.first, m.last);
+            if (who().has_full_name(forename, surname)) return claim(m.first, m.last);
         }
         if (in_correspondent_region(m.first, m.last)) return claim(m.first, m.last);
         const bool pupil = std::any_of(m.entities.begin(), m.entities.end(),
@@ -306,11 +304,11 @@ private:
         const std::string surname = joined(surname_first, last);
         const std::string_view title_word = fold(title);
         const TitleSex sex = sex_of_title(title == i ? title_word : std::string_view{});
-        if (in_correspondent_region(i, last) || who_.has_surname(surname, sex) || role_context(i, last)) return claim(i, last);
+        if (in_correspondent_region(i, last) || who().has_surname(surname, sex) || role_context(i, last)) return claim(i, last);
         // A doctor or professor in school mail is a professional (the GP, the paediatrician,
         // the educational psychologist) unless the roster says a parent carries the title.
         if ((title_word == "dr" || title_word == "prof") && !roster_contact_titled(surname, title_word)) return claim(i, last);
-        if (surname_first != j && who_.has_full_name(fold(j), surname)) return claim(i, last);
+        if (surname_first != j && who().has_full_name(fold(j), surname)) return claim(i, last);
         if (in_.roster && in_.roster->is_staff_surname(surname)) return claim(i, last);
 
         double confidence = 0.7;
@@ -357,7 +355,7 @@ private:
                                            !in_.roster->contacts_with_surname(surname).empty()))) {
             return;
         }
-        if (in_correspondent_region(j, last) || who_.has_surname(surname)) return claim(j, last);
+        if (in_correspondent_region(j, last) || who().has_surname(surname)) return claim(j, last);
         if (in_.roster && in_.roster->is_staff_surname(surname)) return claim(j, last);
         std::vector<NameEntity> who;
         if (in_.roster) {
@@ -454,7 +452,7 @@ private:
         }
         for (std::size_t names = 0; names < kMaxListNames; ++names) {
             if (claimed_[k] || !capital(k) || !is_known_forename(k) || has(k, lexicon::kStrongCommon)) return;
-            if (in_correspondent_region(k, k) || who_.has_forename(fold(k))) return claim(k, k);
+            if (in_correspondent_region(k, k) || who().has_forename(fold(k))) return claim(k, k);
             emit(out, k, k, 0.6, "forename in a list of names");
             if (k == 0 || tok(k).gap != Gap::comma) return;
             --k;
@@ -490,9 +488,9 @@ private:
     }
     bool is_correspondent_name(std::size_t first, std::size_t last) const {
         const std::string forename(fold(first));
-        if (first == compound_start(last) || last == extend_compound(first)) return who_.has_forename(forename);
+        if (first == compound_start(last) || last == extend_compound(first)) return who().has_forename(forename);
         const std::string surname = joined(compound_start(last), last);
-        return who_.has_full_name(forename, surname) || (who_.has_forename(forename) && who_.has_surname(surname));
+        return who().has_full_name(forename, surname) || (who().has_forename(forename) && who().has_surname(surname));
     }
     bool staff_name(std::size_t first, std::size_t last) const {
         if (!in_.roster || first == last) return false;
@@ -517,7 +515,7 @@ private:
                                 has(m.first - 1, lexicon::kSaint))) {
                 continue;
             }
-            if (in_correspondent_region(m.first, m.last) || who_.has_forename(folded)) {
+            if (in_correspondent_region(m.first, m.last) || who().has_forename(folded)) {
                 claim(m.first, m.last);
                 continue;
             }
@@ -546,8 +544,10 @@ private:
 
     const DetectorInput& in_;
     std::size_t base_;
-    const MessageRegions& regions_;
-    const CorrespondentNames& who_;
+    // Greetings, signatures and correspondents are worked out only once a candidate name
+    // needs them: most texts of plain prose never do.
+    const MessageRegions& regions() const { return in_.analysis.regions(); }
+    const CorrespondentNames& who() const { return in_.analysis.correspondents(); }
     TokenizedText& toks_;
     std::vector<std::int32_t>& ids_;
     std::vector<bool>& claimed_;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "pii/roster/text_fold.h"
@@ -25,19 +26,19 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
 }
 constexpr std::array<std::uint8_t, 256> kClass = make_classes();
 
-// Per-byte counters for the ASCII word loop, summed without branches: letters in bits 0-9,
-// upper case in bits 10-19, digits in bits 20-29 (a token is at most 2^10 bytes long before
-// the counts could carry... runs are capped at kMaxTokenBytes for folding, and counted
-// separately when longer). Zero for anything that ends an ASCII word.
-constexpr std::uint32_t kLetter = 1, kUpperInc = 1u << 10, kDigitInc = 1u << 20;
-constexpr std::array<std::uint32_t, 256> make_increments() {
-    std::array<std::uint32_t, 256> c{};
+// Per-byte counters for the ASCII word loop, summed without branches: letters in bits 0-20,
+// upper case in bits 21-41, digits in bits 42-62 (no carry below 2 MiB runs; longer runs are
+// marked mixed). Zero for anything that ends an ASCII word.
+constexpr std::uint64_t kLetter = 1, kUpperInc = 1ull << 21, kDigitInc = 1ull << 42;
+constexpr std::uint64_t kCountMask = (1ull << 21) - 1;
+constexpr std::array<std::uint64_t, 256> make_increments() {
+    std::array<std::uint64_t, 256> c{};
     for (int i = 'a'; i <= 'z'; ++i) c[i] = kLetter;
     for (int i = 'A'; i <= 'Z'; ++i) c[i] = kLetter | kUpperInc;
     for (int i = '0'; i <= '9'; ++i) c[i] = kDigitInc;
     return c;
 }
-constexpr std::array<std::uint32_t, 256> kIncrement = make_increments();
+constexpr std::array<std::uint64_t, 256> kIncrement = make_increments();
 
 // Tallies the separator characters between two tokens.
 struct GapTally {
@@ -72,7 +73,9 @@ struct GapTally {
 
 }  // namespace
 
-inline std::uint64_t hash_words(std::string_view folded) {
+// `limit`: how far bytes may be read (the end of the buffer holding `folded`); reading a
+// whole word past the token's end and masking is cheaper than assembling the tail bytewise.
+inline std::uint64_t hash_words(std::string_view folded, const char* limit) {
     // Eight bytes at a time, each word mixed with a multiply-xorshift: a chain of one multiply
     // per word instead of one per byte (names are short; this runs once per word of text).
     std::uint64_t h = 0x9E3779B97F4A7C15ull ^ folded.size();
@@ -84,9 +87,15 @@ inline std::uint64_t hash_words(std::string_view folded) {
         h ^= h >> 31;
     }
     if (i < folded.size()) {
-        std::uint64_t w = 0;  // the tail, little-endian like the memcpy above, without a call
-        for (std::size_t k = 0; i + k < folded.size(); ++k) {
-            w |= static_cast<std::uint64_t>(static_cast<unsigned char>(folded[i + k])) << (8 * k);
+        const std::size_t tail = folded.size() - i;
+        std::uint64_t w = 0;
+        if (std::endian::native == std::endian::little && folded.data() + i + 8 <= limit) {
+            std::memcpy(&w, folded.data() + i, 8);
+            w &= (1ull << (8 * tail)) - 1;
+        } else {
+            for (std::size_t k = 0; k < tail; ++k) {  // the same value, byte by byte
+                w |= static_cast<std::uint64_t>(static_cast<unsigned char>(folded[i + k])) << (8 * k);
+            }
         }
         h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
         h ^= h >> 31;
@@ -94,7 +103,7 @@ inline std::uint64_t hash_words(std::string_view folded) {
     return h * 0x94D049BB133111EBull;
 }
 
-std::uint64_t hash_folded(std::string_view folded) { return hash_words(folded); }
+std::uint64_t hash_folded(std::string_view folded) { return hash_words(folded, folded.data() + folded.size()); }
 
 void tokenize_names(std::string_view text, TokenizedText& out) {
     out.clear();
@@ -135,21 +144,17 @@ void tokenize_names(std::string_view text, TokenizedText& out) {
 
         // Fast path: a run of ASCII letters and digits, counted without branches.
         const std::size_t run = pos;
-        std::uint32_t counts = 0;
-        bool many = false;  // over 1023 bytes: the packed counters would carry
+        std::uint64_t counts = 0;
         while (pos < n) {
-            const std::uint32_t inc = kIncrement[bytes[pos]];
+            const std::uint64_t inc = kIncrement[bytes[pos]];
             if (inc == 0) break;
             counts += inc;
             ++pos;
-            if ((pos - run) == 1023) {
-                many = true;
-                while (pos < n && kIncrement[bytes[pos]] != 0) ++pos;
-                break;
-            }
         }
-        std::uint32_t letters = counts & 0x3FF, uppers = (counts >> 10) & 0x3FF, digits = (counts >> 20) & 0x3FF;
-        if (many) letters = uppers = digits = 1;  // a base64 line or a hash: mixed, never a name
+        auto letters = static_cast<std::uint32_t>(counts & kCountMask);
+        auto uppers = static_cast<std::uint32_t>((counts >> 21) & kCountMask);
+        auto digits = static_cast<std::uint32_t>((counts >> 42) & kCountMask);
+        if (pos - run >= kCountMask) letters = uppers = digits = 1;  // megabytes of one "word": mixed, never a name
         const bool ascii_word = pos >= n || kClass[bytes[pos]] != kHigh;
         if (ascii_word) {
             if (run < n && kClass[bytes[run]] == kUpper) token.flags |= NameToken::kCapitalised;
@@ -213,7 +218,8 @@ void tokenize_names(std::string_view text, TokenizedText& out) {
             if (!(token.flags & NameToken::kInPlace)) out.folded.resize(token.fold_start);
             continue;
         }
-        token.hash = hash_words(out.folded_of(token));
+        token.hash = (token.flags & NameToken::kInPlace) ? hash_words(out.folded_of(token), text.data() + text.size())
+                                                         : hash_words(out.folded_of(token), out.folded.data() + out.folded.size());
         if (digits) token.flags |= NameToken::kHasDigit;
         if (digits && !letters) token.flags |= NameToken::kAllDigits;
         if (letters >= 2 && uppers == letters) token.flags |= NameToken::kAllUpper;

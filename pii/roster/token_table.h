@@ -30,9 +30,16 @@ public:
 private:
     void rehash(std::size_t capacity);
 
+    // A slot holds the id and the high half of the word's hash, so that a probe rejects a
+    // different word without touching the word itself.
+    struct Slot {
+        std::int32_t id = kAbsent;
+        std::uint32_t tag = 0;
+    };
+
     std::vector<std::string> words_;
     std::vector<std::uint64_t> hashes_;
-    std::vector<std::int32_t> slots_;  // kAbsent or an id; size is a power of two
+    std::vector<Slot> slots_;  // size is a power of two
 };
 
 }  // namespace chaperone::pii
