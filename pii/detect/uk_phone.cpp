@@ -55,7 +55,9 @@ UkPhoneValidity ask_libphonenumber(std::string_view national) {
     }
     if (number.country_code() != 44) return UkPhoneValidity::invalid;
     if (util.IsValidNumber(number)) return UkPhoneValidity::valid;
-    if (util.IsPossibleNumber(number)) return UkPhoneValidity::possible;
+    // Unallocated but well-formed: only at the full UK length of 11 digits, so that a number
+    // cut short ("0116 496 072") is not taken for one.
+    if (national.size() == 11 && util.IsPossibleNumber(number)) return UkPhoneValidity::possible;
     return UkPhoneValidity::invalid;
 }
 

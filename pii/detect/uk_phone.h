@@ -3,7 +3,7 @@
 // Detectors find phone-shaped digit groups themselves (fast, windows around digits); only
 // those candidates come here. A number counts when libphonenumber says it is a valid UK
 // number, or when it has the length and prefix of a UK geographic (01/02) or mobile (07)
-// number that libphonenumber considers possible but not allocated: its metadata lags
+// number of the full 11 digits that libphonenumber considers possible but not allocated: its metadata lags
 // Ofcom's allocations, and ranges reserved for drama (07700 900xxx, 0116 496 0xxx) are
 // still a person's number in every way that matters to a reader.
 // Non-geographic numbers (03, 05, 08, 09) belong to organisations and are not PII.

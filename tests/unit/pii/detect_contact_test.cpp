@@ -16,6 +16,7 @@ TEST_CASE("UK phone validation", "[detect][phone]") {
     CHECK(check_uk_phone("08001234567") == UkPhoneValidity::invalid);   // freephone: organisations
     CHECK(check_uk_phone("03001234567") == UkPhoneValidity::invalid);
     CHECK(check_uk_phone("0770090012") == UkPhoneValidity::invalid);    // a mobile is 11 digits
+    CHECK(check_uk_phone("0116496072") == UkPhoneValidity::invalid);    // cut short: possible in length only
     CHECK(check_uk_phone("7700900123") == UkPhoneValidity::invalid);
     CHECK(check_uk_phone("00000000000") == UkPhoneValidity::invalid);
 }

@@ -1,4 +1,4 @@
-// make_finding() and make_detector(); see detector.h.
+// make_finding() and make_detector(): the shared pieces of the Detector interface; see detector.h.
 #include "pii/detect/detector.h"
 
 namespace chaperone::pii {
