@@ -43,7 +43,7 @@ int codepage_of_charset(int charset) {
 // Destinations whose content is not document text.
 bool is_skipped_destination(std::string_view word) {
     static constexpr std::string_view kSkipped[] = {
-        "author", "bkmkend", "bkmkstart", "colorschememapping", "colortbl", "comment",
+        "author", "bkmkend", "bkmkstart", "colorschememapping", "colortbl",
         "datafield", "datastore", "docvar", "filetbl", "fldinst", "fonttbl", "generator", "info", "latentstyles",
         "listoverridetable", "listtable", "listtext", "mmathPr", "nonshppict", "objdata", "pgdsctbl", "pict",
         "pn", "pnseclvl", "pntext", "pntxta", "pntxtb", "protusertbl", "revtbl", "rsidtbl", "sp", "stylesheet",
