@@ -1,0 +1,114 @@
+// Context helpers; see context_words.h.
+#include "pii/detect/context_words.h"
+
+#include <cstring>
+
+namespace chaperone::pii {
+namespace {
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+bool equal_at(std::string_view text, std::size_t at, std::string_view word) {
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        if (lower(text[at + k]) != word[k]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+WordList::WordList(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+        if (w.empty()) continue;
+        by_first_[static_cast<unsigned char>(w[0])].push_back(w);
+        first_[static_cast<unsigned char>(w[0])] = true;
+    }
+}
+
+std::size_t WordList::last_in(std::string_view text, std::size_t from, std::size_t to) const {
+    if (to > text.size()) to = text.size();
+    std::size_t last = std::string_view::npos;
+    for (std::size_t at = from; at < to; ++at) {
+        const auto c = static_cast<unsigned char>(lower(text[at]));
+        if (!first_[c]) continue;
+        // Keywords starting with a letter or digit start words: skip the middle of words.
+        if (is_alnum(static_cast<char>(c)) && at > 0 && is_alnum(text[at - 1])) continue;
+        const auto& bucket = by_first_[c];
+        for (std::string_view word : bucket) {
+            if (at + word.size() > to) continue;
+            if (!equal_at(text, at, word)) continue;
+            const std::size_t e = at + word.size();
+            if (e < text.size() && is_alnum(text[e]) && is_alnum(word.back())) continue;
+            last = at;
+            break;
+        }
+    }
+    return last;
+}
+
+std::size_t last_word_at(std::string_view text, std::size_t from, std::size_t to, const WordList& words) {
+    return words.last_in(text, from, to);
+}
+
+bool contains_word(std::string_view text, std::size_t from, std::size_t to, const WordList& words) {
+    return words.last_in(text, from, to) != std::string_view::npos;
+}
+
+ByteRange line_of(std::string_view text, std::size_t pos) {
+    if (pos > text.size()) pos = text.size();
+    const void* nl = pos == 0 ? nullptr : memrchr(text.data(), '\n', pos);
+    const std::size_t start = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1 : 0;
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start && text[end - 1] == '\r') --end;
+    return {start, end};
+}
+
+ByteRange before(std::string_view text, std::size_t pos, std::size_t bytes) {
+    if (pos > text.size()) pos = text.size();
+    const std::size_t limit = pos > bytes ? pos - bytes : 0;
+    // Walk back; stop after a line break that follows only whitespace back to another one.
+    std::size_t start = pos;
+    bool blank_so_far = false;  // only whitespace since the last line break seen
+    while (start > limit) {
+        const char c = text[start - 1];
+        if (c == '\n') {
+            if (blank_so_far) break;
+            blank_so_far = true;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+            blank_so_far = false;
+        }
+        --start;
+    }
+    return {start, pos};
+}
+
+ByteRange after(std::string_view text, std::size_t pos, std::size_t bytes) {
+    if (pos > text.size()) pos = text.size();
+    const std::size_t limit = pos + bytes < text.size() ? pos + bytes : text.size();
+    std::size_t end = pos;
+    bool blank_so_far = false;
+    while (end < limit) {
+        const char c = text[end];
+        if (c == '\n') {
+            if (blank_so_far) break;
+            blank_so_far = true;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+            blank_so_far = false;
+        }
+        ++end;
+    }
+    return {pos, end};
+}
+
+bool word_near(std::string_view text, std::size_t pos, std::size_t end, std::size_t bytes, std::size_t after_bytes,
+               const WordList& words) {
+    const ByteRange b = before(text, pos, bytes);
+    if (contains_word(text, b.start, b.end, words)) return true;
+    if (after_bytes == 0) return false;
+    const ByteRange a = after(text, end, after_bytes);
+    return contains_word(text, a.start, a.end, words);
+}
+
+}  // namespace chaperone::pii

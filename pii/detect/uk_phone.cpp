@@ -1,0 +1,66 @@
+// UK phone validation; see uk_phone.h.
+#include "pii/detect/uk_phone.h"
+
+#include <phonenumbers/logger.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <string>
+#include <unordered_map>
+
+namespace chaperone::pii {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+const PhoneNumberUtil& phone_util() {
+    static PhoneNumberUtil* util = [] {
+        PhoneNumberUtil* u = PhoneNumberUtil::GetInstance();
+        u->SetLogger(new i18n::phonenumbers::NullLogger());  // takes ownership; parse errors are expected here
+        return u;
+    }();
+    return *util;
+}
+
+// Answers each thread keeps (a few hundred KiB at most).
+constexpr std::size_t kRecentPhones = 4096;
+
+UkPhoneValidity ask_libphonenumber(std::string_view national);
+
+}  // namespace
+
+UkPhoneValidity check_uk_phone(std::string_view national) {
+    if (national.size() < 10 || national.size() > 11 || national[0] != '0') return UkPhoneValidity::invalid;
+    const char prefix = national[1];
+    if (prefix != '1' && prefix != '2' && prefix != '7') return UkPhoneValidity::invalid;
+    if (prefix == '7' && national.size() != 11) return UkPhoneValidity::invalid;
+    // libphonenumber answers in microseconds (ICU regular expressions); the same numbers
+    // recur from message to message (a parent's mobile in every reply), so each thread
+    // remembers its recent answers.
+    thread_local std::unordered_map<std::string, UkPhoneValidity> recent;
+    if (const auto it = recent.find(std::string(national)); it != recent.end()) return it->second;
+    if (recent.size() >= kRecentPhones) recent.clear();
+    const UkPhoneValidity answer = ask_libphonenumber(national);
+    recent.emplace(std::string(national), answer);
+    return answer;
+}
+
+namespace {
+
+UkPhoneValidity ask_libphonenumber(std::string_view national) {
+    const PhoneNumberUtil& util = phone_util();
+    PhoneNumber number;
+    if (util.Parse(std::string(national), "GB", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
+        return UkPhoneValidity::invalid;
+    }
+    if (number.country_code() != 44) return UkPhoneValidity::invalid;
+    if (util.IsValidNumber(number)) return UkPhoneValidity::valid;
+    // Unallocated but well-formed: only at the full UK length of 11 digits, so that a number
+    // cut short ("0116 496 072") is not taken for one.
+    if (national.size() == 11 && util.IsPossibleNumber(number)) return UkPhoneValidity::possible;
+    return UkPhoneValidity::invalid;
+}
+
+}  // namespace
+
+}  // namespace chaperone::pii
