@@ -18,4 +18,24 @@ nlohmann::json findings_json(const std::vector<pii::Finding>& findings) {
     return out;
 }
 
+nlohmann::json attachments_json(const std::vector<pii::AttachmentReport>& attachments) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& a : attachments) {
+        out.push_back({{"name", a.name},
+                       {"content_type", a.content_type},
+                       {"detected_type", a.detected_type},
+                       {"size", a.size},
+                       {"protection", pii::protection_name(a.protection)},
+                       {"detail", a.detail},
+                       {"depth", a.depth}});
+    }
+    return out;
+}
+
+nlohmann::json limits_json(const std::vector<pii::LimitHit>& limits) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& l : limits) out.push_back({{"where", l.where}, {"limit", l.limit}, {"detail", l.detail}});
+    return out;
+}
+
 }  // namespace chaperone::cli
