@@ -4,12 +4,14 @@
 namespace chaperone::cli {
 
 nlohmann::json finding_json(const pii::Finding& f) {
-    return {{"kind", std::string(pii::kind_name(f.kind))},
-            {"text", f.text},
-            {"start", f.start},
-            {"end", f.end},
-            {"where", f.where},
-            {"confidence", f.confidence}};
+    nlohmann::json out = {{"kind", std::string(pii::kind_name(f.kind))},
+                          {"text", f.text},
+                          {"start", f.start},
+                          {"end", f.end},
+                          {"where", f.where},
+                          {"confidence", f.confidence}};
+    if (!f.pupil_upns.empty()) out["pupils"] = f.pupil_upns;  // the roster pupils it concerns
+    return out;
 }
 
 nlohmann::json findings_json(const std::vector<pii::Finding>& findings) {

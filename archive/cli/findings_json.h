@@ -1,5 +1,6 @@
 // JSON shapes shared by `chaperone scan` and `chaperone check` (DESIGN.md contracts):
-// a finding is {"kind","text","start","end","where"} plus "confidence"; an attachment is
+// a finding is {"kind","text","start","end","where"} plus "confidence" and, when the roster
+// ties it to pupils, "pupils" (UPNs); an attachment is
 // {"name","content_type","detected_type","size","protection","detail","depth"}; a limit hit
 // is {"where","limit","detail"}.
 #pragma once

@@ -181,29 +181,27 @@ std::string notice_template_for(NoticeKind kind, const policies::Config& config)
     return std::string(builtin_notice_template(kind));
 }
 
-std::string compose_notice_message(const NoticeFacts& facts, const policies::Config& config) {
+std::string compose_text_message(const policies::Config& config, const std::string& to, const std::string& subject,
+                                 const std::string& body, const std::string& marker) {
     pii::ensure_gmime();
-    NoticeText text = render_notice(notice_template_for(facts.kind, config), facts, config);
     pii::GPtr<GMimeMessage> message(g_mime_message_new(TRUE));
     g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_FROM, config.school.name.c_str(),
                                config.quarantine.notice_from.c_str());
-    g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_TO, nullptr, facts.sender.c_str());
-    g_mime_message_set_subject(message.get(), text.subject.c_str(), "utf-8");
+    g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_TO, nullptr, to.c_str());
+    g_mime_message_set_subject(message.get(), subject.c_str(), "utf-8");
     GDateTime* now = g_date_time_new_now_local();
     g_mime_message_set_date(message.get(), now);
     g_date_time_unref(now);
-    std::string domain = config.quarantine.notice_from.substr(config.quarantine.notice_from.find('@') + 1);
+    const std::string& from = config.quarantine.notice_from;
+    std::string domain = from.find('@') == std::string::npos ? "localhost" : from.substr(from.find('@') + 1);
     char* id = g_mime_utils_generate_message_id(domain.c_str());
     g_mime_message_set_message_id(message.get(), id);
     g_free(id);
     GMimeObject* top = GMIME_OBJECT(message.get());
     g_mime_object_set_header(top, "Auto-Submitted", "auto-generated", nullptr);
-    g_mime_object_set_header(top, "X-Chaperone-Notice",
-                             facts.kind == NoticeKind::held ? fmt::format("held; quarantine={}", facts.id).c_str()
-                                                            : "warning",
-                             nullptr);
+    g_mime_object_set_header(top, "X-Chaperone-Notice", marker.c_str(), nullptr);
     pii::GPtr<GMimeTextPart> part(g_mime_text_part_new_with_subtype("plain"));
-    g_mime_text_part_set_text(part.get(), text.body.c_str());
+    g_mime_text_part_set_text(part.get(), body.c_str());
     g_mime_text_part_set_charset(part.get(), "utf-8");
     g_mime_part_set_content_encoding(GMIME_PART(part.get()),
                                      g_mime_part_get_best_content_encoding(GMIME_PART(part.get()),
@@ -215,12 +213,14 @@ std::string compose_notice_message(const NoticeFacts& facts, const policies::Con
     return out;
 }
 
-NoticeResult send_notice(const NoticeFacts& facts, const policies::Config& config) {
+std::string compose_notice_message(const NoticeFacts& facts, const policies::Config& config) {
+    NoticeText text = render_notice(notice_template_for(facts.kind, config), facts, config);
+    std::string marker = facts.kind == NoticeKind::held ? fmt::format("held; quarantine={}", facts.id) : "warning";
+    return compose_text_message(config, facts.sender, text.subject, text.body, marker);
+}
+
+NoticeResult send_text_message(const policies::Config& config, const std::string& to, const std::string& message) {
     NoticeResult result;
-    if (facts.sender.empty() || facts.sender.find('@') == std::string::npos) {
-        result.detail = "no sender address to notify (null sender)";
-        return result;
-    }
     auto endpoint = smtp::parse_smtp_endpoint(config.release.relay);
     if (!endpoint) {
         result.detail = "[release] relay: " + endpoint.error_message();
@@ -229,12 +229,17 @@ NoticeResult send_notice(const NoticeFacts& facts, const policies::Config& confi
     smtp::SmtpOptions options;
     options.helo = config.release.helo;
     options.timeout = std::chrono::seconds(config.release.timeout_seconds);
-    smtp::SmtpOutcome sent = smtp::smtp_send(
-        *endpoint, smtp::SmtpEnvelope{config.quarantine.notice_from, {facts.sender}, compose_notice_message(facts, config)},
-        options);
+    smtp::SmtpOutcome sent = smtp::smtp_send(*endpoint, smtp::SmtpEnvelope{config.quarantine.notice_from, {to}, message}, options);
     result.sent = sent.delivered;
     result.detail = sent.delivered ? sent.reply : sent.error;
     return result;
+}
+
+NoticeResult send_notice(const NoticeFacts& facts, const policies::Config& config) {
+    if (facts.sender.empty() || facts.sender.find('@') == std::string::npos) {
+        return NoticeResult{false, "no sender address to notify (null sender)"};
+    }
+    return send_text_message(config, facts.sender, compose_notice_message(facts, config));
 }
 
 }  // namespace chaperone::archive

@@ -64,6 +64,11 @@ std::string notice_template_for(NoticeKind kind, const policies::Config& config)
 // The whole notice message (RFC 5322, UTF-8 text/plain, MIME-encoded as needed).
 std::string compose_notice_message(const NoticeFacts& facts, const policies::Config& config);
 
+// A plain UTF-8 text message from the school's notice address (also used for the DPO's
+// expiry report). `marker` is the X-Chaperone-Notice header's value.
+std::string compose_text_message(const policies::Config& config, const std::string& to, const std::string& subject,
+                                 const std::string& body, const std::string& marker);
+
 struct NoticeResult {
     bool sent = false;
     std::string detail;  // the relay's answer, or what failed; never message content
@@ -71,5 +76,7 @@ struct NoticeResult {
 
 // Composes and sends. No sender (the null sender <>): not sent, detail says so.
 NoticeResult send_notice(const NoticeFacts& facts, const policies::Config& config);
+// Sends a composed message from notice_from to `to` through [release] relay.
+NoticeResult send_text_message(const policies::Config& config, const std::string& to, const std::string& message);
 
 }  // namespace chaperone::archive

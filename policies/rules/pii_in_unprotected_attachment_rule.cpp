@@ -12,12 +12,6 @@
 namespace chaperone::policies {
 namespace {
 
-// "report.zip/pupils.xlsx" -> "report.zip": the attachment as sent.
-std::string top_attachment(const std::string& where) {
-    auto slash = where.find('/');
-    return slash == std::string::npos ? where : where.substr(0, slash);
-}
-
 class PiiInUnprotectedAttachmentRule final : public Rule {
 public:
     using Rule::Rule;

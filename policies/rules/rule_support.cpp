@@ -89,6 +89,11 @@ std::string describe_kinds(const std::vector<pii::Finding>& findings, const std:
     return out.empty() ? "personal data" : out;
 }
 
+std::string top_attachment(const std::string& where) {
+    auto slash = where.find('/');
+    return slash == std::string::npos ? where : where.substr(0, slash);
+}
+
 std::string count_of(std::size_t n, const char* singular, const char* plural) {
     return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }

@@ -35,6 +35,10 @@ inline bool in_open_text(const pii::Finding& finding) { return finding.where == 
 // order, without duplicates, joined "a, b and c".
 std::string describe_kinds(const std::vector<pii::Finding>& findings, const std::vector<std::size_t>& which);
 
+// "report.zip/pupils.xlsx" -> "report.zip": the attachment as sent (extraction names
+// entries inside archives and attached messages "outer/inner").
+std::string top_attachment(const std::string& where);
+
 // "1 attachment", "3 attachments".
 std::string count_of(std::size_t n, const char* singular, const char* plural);
 

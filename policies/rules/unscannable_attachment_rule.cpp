@@ -4,6 +4,8 @@
 // read) or a [limits] limit was reached while reading the message (too deep, too many
 // parts, too large): in both cases some content went unchecked. Password-protected
 // attachments are not unreadable: they are the sanctioned route.
+#include <set>
+
 #include "policies/rules/rule_support.h"
 #include "policies/rules/rules.h"
 
@@ -18,10 +20,11 @@ public:
         std::vector<std::string> recipients = pii_recipients(context);
         if (recipients.empty()) return std::nullopt;
         const pii::Extraction& x = context.scan.extraction;
-        std::size_t unreadable = 0;
+        std::set<std::string> unreadable_set;  // counted as sent: a zip with 3 bad entries is 1
         for (const auto& a : x.attachments) {
-            if (a.protection == pii::Protection::unreadable) ++unreadable;
+            if (a.protection == pii::Protection::unreadable) unreadable_set.insert(top_attachment(a.name));
         }
+        std::size_t unreadable = unreadable_set.size();
         if (unreadable == 0 && x.limits.empty()) return std::nullopt;
         RuleHit hit;
         hit.recipients = std::move(recipients);

@@ -2,6 +2,8 @@
 // broken — legacy ZipCrypto in a ZIP, or the legacy RC4/XOR of old .doc/.xls files.
 // The default action is deliver: the sender gets a warning notice (how to use AES-256)
 // while the message goes out, since it did use the sanctioned route.
+#include <set>
+
 #include "policies/rules/rule_support.h"
 #include "policies/rules/rules.h"
 
@@ -15,12 +17,13 @@ public:
     std::optional<RuleHit> evaluate(const RuleContext& context) const override {
         std::vector<std::string> recipients = pii_recipients(context);
         if (recipients.empty()) return std::nullopt;
-        std::size_t weak = 0;
+        std::set<std::string> weak_set;  // counted as sent: the zip, not each entry in it
         for (const auto& a : context.scan.extraction.attachments) {
             if (a.protection == pii::Protection::encrypted_zipcrypto ||
                 a.protection == pii::Protection::encrypted_legacy_office)
-                ++weak;
+                weak_set.insert(top_attachment(a.name));
         }
+        std::size_t weak = weak_set.size();
         if (weak == 0) return std::nullopt;
         RuleHit hit;
         hit.recipients = std::move(recipients);
