@@ -36,7 +36,11 @@ bool stop_word(const std::string& w) {
         "above", "attached", "enclosed", "included", "required", "needed", "protected", "same", "usual", "different",
         "changed", "set", "known", "available", "text", "texted", "phone", "phoned", "call", "sms", "email",
         "emailed", "tbc", "tba", "what", "which", "case", "correct", "wrong", "here", "there", "unchanged", "date",
-        "birthday", "postcode", "name", "surname", "child", "childs", "see", "ask", "please"};
+        "birthday", "postcode", "name", "surname", "child", "childs", "see", "ask", "please", "strong", "secure",
+        "weak", "long", "short", "important", "private", "confidential", "easy", "simple", "valid", "invalid",
+        "expired", "incorrect", "forgotten", "ready", "changing", "unknown", "lost", "sensitive", "working",
+        "mandatory", "optional", "inside", "written", "printed", "shown", "listed", "given", "also", "still",
+        "now", "then", "only", "just", "very", "too"};
     return std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop);
 }
 
@@ -147,6 +151,13 @@ bool find_separator(std::string_view lowered, std::size_t pos, std::size_t line_
             if (lowered.compare(i, 2, "is") == 0 && (i + 2 >= limit || !is_word_byte(static_cast<unsigned char>(lowered[i + 2])))) {
                 after = i + 2;
                 after_is = true;
+                // "... is: X" / "... is - X": the colon makes it a value, not prose.
+                std::size_t j = after;
+                while (j < limit && lowered[j] == ' ') ++j;
+                if (j < limit && (lowered[j] == ':' || lowered[j] == '=' || lowered[j] == '-')) {
+                    after = j + 1;
+                    after_is = false;
+                }
                 return true;
             }
         }
