@@ -49,7 +49,7 @@ Result<ReleaseResult> release_held_message(QuarantineStore& store, const policie
     if (sent.delivered) {
         result.outcome = ReleaseOutcome::sent;
         result.relay_reply = sent.reply;
-    } else if (sent.final_dot_sent) {
+    } else if (sent.outcome_unknown()) {
         result.outcome = ReleaseOutcome::unknown;
         result.relay_reply = sent.error;
     } else {

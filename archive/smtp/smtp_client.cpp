@@ -277,6 +277,7 @@ SmtpOutcome smtp_send(const SmtpEndpoint& endpoint, const SmtpEnvelope& envelope
             fail(stage, s.message());
             return false;
         }
+        if (stage == SmtpStage::body) out.final_dot_answered = true;
         if (out.code / 100 != expect_class) {
             fail(stage, "the relay answered " + out.reply);
             return false;

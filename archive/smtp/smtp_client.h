@@ -17,8 +17,9 @@
 //
 // What `delivered` and `final_dot_sent` mean for exactly-once: delivered is the server's 2xx
 // to the final dot (it took responsibility). If the connection breaks or times out after the
-// final dot was written and before that reply, final_dot_sent is true and delivered false:
-// the message may or may not have been taken, and callers must not assume either.
+// final dot was written and before that reply, outcome_unknown() is true: the message may or
+// may not have been taken, and callers must not assume either. A 4xx/5xx answer to the
+// final dot is a definite refusal.
 //
 // Thread-safety: smtp_send() is reentrant; each call has its own socket.
 #pragma once
@@ -60,10 +61,14 @@ std::string_view smtp_stage_name(SmtpStage stage);
 struct SmtpOutcome {
     bool delivered = false;       // 2xx to the final dot
     bool final_dot_sent = false;  // the whole message and its final dot were written
+    bool final_dot_answered = false;  // the server answered the final dot (2xx, 4xx or 5xx)
     SmtpStage stage = SmtpStage::connect;  // where it stopped (done when delivered)
     int code = 0;                 // the last reply code (0: none)
     std::string reply;            // the last reply, lines joined by " / " (bounded)
     std::string error;            // one line for logs and people: what failed and why
+
+    // Nobody knows whether the server took the message: the dot went out, no answer came.
+    bool outcome_unknown() const { return final_dot_sent && !final_dot_answered; }
 };
 
 SmtpOutcome smtp_send(const SmtpEndpoint& endpoint, const SmtpEnvelope& envelope, const SmtpOptions& options);
