@@ -351,7 +351,8 @@ int run_expire(const std::vector<std::string>& argv) {
 }
 
 int run_quarantine(const std::vector<std::string>& argv) {
-    if (argv.empty()) return usage_error("quarantine: expected list, show, release, discard or expire");
+    if (argv.empty() || argv[0].rfind("-", 0) == 0)
+        return usage_error("quarantine: expected list, show, release, discard or expire");
     std::vector<std::string> rest(argv.begin() + 1, argv.end());
     if (argv[0] == "list") return run_list(rest);
     if (argv[0] == "show") return run_show(rest);
