@@ -26,11 +26,11 @@ bool counts_something_else(std::string_view text, std::size_t number_start) {
         --start;
     }
     if (start == end) return false;
-    return contains_word(text, start, end,
-                         {"year", "yr", "class", "unit", "suite", "room", "rm", "page", "term", "week", "table",
+    static const WordList kCountedThings = {"year", "yr", "class", "unit", "suite", "room", "rm", "page", "term", "week", "table",
                           "group", "set", "platform", "gate", "route", "bus", "stage", "level", "grade", "chapter",
                           "section", "step", "ks", "aged", "age", "top", "team", "lesson", "period", "number", "no",
-                          "session", "day", "option", "question", "item", "box"});
+                          "session", "day", "option", "question", "item", "box"};
+    return contains_word(text, start, end, kCountedThings);
 }
 
 class AddressDetector final : public Detector {
@@ -59,30 +59,34 @@ public:
     }
 
 private:
-    // Roster address lines start with a house number or "Flat"/"Apartment": try each such
-    // word start inside the digit windows.
+    // Roster address lines start with a house number, or with "Flat 2," / "Apartment 4"
+    // before one: try each digit run that starts a word, and the word before it.
     static void find_roster_addresses(const DetectorInput& in, std::vector<Finding>& out) {
         const std::string_view text = in.text();
-        for (const ByteRange& w : in.analysis.windows()) {
-            std::size_t pos = w.start;
-            while (pos < w.end) {
-                const bool word_start = pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]));
-                const char c = text[pos];
-                const bool candidate = word_start && ((c >= '0' && c <= '9') || c == 'F' || c == 'f' || c == 'A' || c == 'a');
-                if (!candidate) {
-                    ++pos;
-                    continue;
-                }
-                if (auto m = in.roster->match_address_at(text, pos)) {
-                    Finding f = make_finding(in, PiiKind::address, pos, m->end, 0.95, "roster address");
-                    f.subject = Subject::pupil;
-                    for (const std::uint32_t i : m->pupils) f.pupil_upns.push_back(in.roster->roster().pupils[i].upn);
-                    std::sort(f.pupil_upns.begin(), f.pupil_upns.end());
-                    out.push_back(std::move(f));
-                    pos = m->end;
-                    continue;
-                }
-                ++pos;
+        std::size_t covered_to = 0;
+        for (const ByteRange& run : in.analysis.digit_runs()) {
+            if (run.start < covered_to || run.end - run.start > 4) continue;
+            if (run.start > 0 && std::isalnum(static_cast<unsigned char>(text[run.start - 1]))) continue;
+            // A house number is followed by a word: "14 Larch", "14a, larch", "2,\n9 Station".
+            std::size_t after = run.end;
+            if (after < text.size() && std::isalpha(static_cast<unsigned char>(text[after]))) ++after;
+            if (after < text.size() && text[after] == ',') ++after;
+            if (after >= text.size() || !std::isspace(static_cast<unsigned char>(text[after]))) continue;
+            // The word before the number, if one: "Flat 2, 9 Station Street" starts at "Flat".
+            std::size_t word = run.start;
+            while (word > 0 && (text[word - 1] == ' ' || text[word - 1] == ',')) --word;
+            std::size_t word_start = word;
+            while (word_start > 0 && std::isalpha(static_cast<unsigned char>(text[word_start - 1]))) --word_start;
+            for (const std::size_t pos : {word_start < word ? word_start : run.start, run.start}) {
+                auto m = in.roster->match_address_at(text, pos);
+                if (!m) continue;
+                Finding f = make_finding(in, PiiKind::address, pos, m->end, 0.95, "roster address");
+                f.subject = Subject::pupil;
+                for (const std::uint32_t i : m->pupils) f.pupil_upns.push_back(in.roster->roster().pupils[i].upn);
+                std::sort(f.pupil_upns.begin(), f.pupil_upns.end());
+                out.push_back(std::move(f));
+                covered_to = m->end;
+                break;
             }
         }
     }

@@ -1,6 +1,8 @@
 // Context helpers; see context_words.h.
 #include "pii/detect/context_words.h"
 
+#include <cstring>
+
 namespace chaperone::pii {
 namespace {
 
@@ -16,27 +18,45 @@ bool equal_at(std::string_view text, std::size_t at, std::string_view word) {
 
 }  // namespace
 
-bool contains_word(std::string_view text, std::size_t from, std::size_t to, WordList words) {
+WordList::WordList(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+        if (!w.empty()) by_first_[static_cast<unsigned char>(w[0])].push_back(w);
+    }
+}
+
+std::size_t WordList::last_in(std::string_view text, std::size_t from, std::size_t to) const {
     if (to > text.size()) to = text.size();
-    if (from >= to) return false;
-    for (std::string_view word : words) {
-        if (word.empty() || word.size() > to - from) continue;
-        const char first = word[0];
-        for (std::size_t at = from; at + word.size() <= to; ++at) {
-            if (lower(text[at]) != first || !equal_at(text, at, word)) continue;
-            const bool left_ok = at == 0 || !is_alnum(text[at - 1]) || !is_alnum(word.front());
+    std::size_t last = std::string_view::npos;
+    for (std::size_t at = from; at < to; ++at) {
+        const char c = text[at];
+        // Keywords starting with a letter or digit start words: skip the middle of words.
+        if (is_alnum(c) && at > 0 && is_alnum(text[at - 1])) continue;
+        const auto& bucket = by_first_[static_cast<unsigned char>(lower(c))];
+        if (bucket.empty()) continue;
+        for (std::string_view word : bucket) {
+            if (at + word.size() > to) continue;
+            if (!equal_at(text, at, word)) continue;
             const std::size_t e = at + word.size();
-            const bool right_ok = e >= text.size() || !is_alnum(text[e]) || !is_alnum(word.back());
-            if (left_ok && right_ok) return true;
+            if (e < text.size() && is_alnum(text[e]) && is_alnum(word.back())) continue;
+            last = at;
+            break;
         }
     }
-    return false;
+    return last;
+}
+
+std::size_t last_word_at(std::string_view text, std::size_t from, std::size_t to, const WordList& words) {
+    return words.last_in(text, from, to);
+}
+
+bool contains_word(std::string_view text, std::size_t from, std::size_t to, const WordList& words) {
+    return words.last_in(text, from, to) != std::string_view::npos;
 }
 
 ByteRange line_of(std::string_view text, std::size_t pos) {
     if (pos > text.size()) pos = text.size();
-    const std::size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
-    const std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+    const void* nl = pos == 0 ? nullptr : memrchr(text.data(), '\n', pos);
+    const std::size_t start = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1 : 0;
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     if (end > start && text[end - 1] == '\r') --end;
@@ -81,7 +101,7 @@ ByteRange after(std::string_view text, std::size_t pos, std::size_t bytes) {
 }
 
 bool word_near(std::string_view text, std::size_t pos, std::size_t end, std::size_t bytes, std::size_t after_bytes,
-               WordList words) {
+               const WordList& words) {
     const ByteRange b = before(text, pos, bytes);
     if (contains_word(text, b.start, b.end, words)) return true;
     if (after_bytes == 0) return false;

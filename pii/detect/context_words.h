@@ -7,19 +7,34 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <initializer_list>
 #include <string_view>
+#include <vector>
 
 #include "pii/detect/text_windows.h"
 
 namespace chaperone::pii {
 
-using WordList = std::initializer_list<std::string_view>;
+// A fixed list of lower-case keywords, indexed by first character so that one pass over a
+// window finds any of them. Build once (a static const), use from any thread.
+class WordList {
+public:
+    WordList(std::initializer_list<std::string_view> words);
+    // Where the last keyword in text[from, to) starts, or npos.
+    std::size_t last_in(std::string_view text, std::size_t from, std::size_t to) const;
+
+private:
+    std::array<std::vector<std::string_view>, 256> by_first_;
+};
 
 // True when one of `words` (lower case; may hold spaces and dots) occurs in text[from, to)
 // case-insensitively, with no letter or digit directly before or after it.
-bool contains_word(std::string_view text, std::size_t from, std::size_t to, WordList words);
+bool contains_word(std::string_view text, std::size_t from, std::size_t to, const WordList& words);
+
+// Where the last of `words` in text[from, to) starts (same matching as contains_word), or npos.
+std::size_t last_word_at(std::string_view text, std::size_t from, std::size_t to, const WordList& words);
 
 // The line holding `pos`, without its line break.
 ByteRange line_of(std::string_view text, std::size_t pos);
@@ -30,6 +45,6 @@ ByteRange after(std::string_view text, std::size_t pos, std::size_t bytes);
 
 // A word before `pos` within `bytes` (same paragraph), or after `end` within `after_bytes`.
 bool word_near(std::string_view text, std::size_t pos, std::size_t end, std::size_t bytes, std::size_t after_bytes,
-               WordList words);
+               const WordList& words);
 
 }  // namespace chaperone::pii

@@ -44,12 +44,22 @@ std::vector<std::string> split_names(std::string_view names) {
 
 }  // namespace
 
-void CorrespondentNames::add(const PersonNameParts& parts) {
+void CorrespondentNames::add(const PersonNameParts& parts, TitleSex sex) {
     const std::string forename = fold_text(parts.forename);
     const std::string surname = fold_text(parts.surname);
+    if (sex == TitleSex::unknown) sex = sex_of_title(parts.title);
     if (!forename.empty() && !parts.forename_is_initial) forenames_.insert(forename);
-    if (!surname.empty()) surnames_.insert(surname);
+    if (!surname.empty()) surnames_[surname] |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(sex));
     if (!forename.empty() && !surname.empty()) full_names_.insert(forename + " " + surname);
+}
+
+bool CorrespondentNames::has_surname(std::string_view folded, TitleSex title_sex) const {
+    const auto it = surnames_.find(std::string(folded));
+    if (it == surnames_.end()) return false;
+    if (title_sex == TitleSex::unknown) return true;
+    const std::uint8_t unknown = 1u << static_cast<unsigned>(TitleSex::unknown);
+    const std::uint8_t same = static_cast<std::uint8_t>(1u << static_cast<unsigned>(title_sex));
+    return (it->second & (unknown | same)) != 0;
 }
 
 void CorrespondentNames::add_text(std::string_view names) {
@@ -80,16 +90,24 @@ CorrespondentNames find_correspondents(const ScanContext& context, const RosterI
     std::vector<const Correspondent*> people = {&context.sender};
     for (const auto& r : context.recipients) people.push_back(&r);
     for (const Correspondent* c : people) {
-        if (!c->display_name.empty()) names.add_text(c->display_name);
-        if (!c->address.empty()) {
-            names.add(name_from_email_local_part(local_part(c->address)));
-            if (roster) {
-                for (const Contact* contact : roster->contacts_by_email(c->address)) {
-                    names.add(parse_person_name(contact->contact_name));
-                }
-                if (const StaffMember* staff = roster->staff_by_email(c->address)) names.add(parse_person_name(staff->name));
+        // The roster knows a parent's or a staff member's name and sex better than a header's
+        // display name does ("Sarah Bennett" says nothing of "Mrs"); use it when it has them.
+        bool in_roster = false;
+        if (roster && !c->address.empty()) {
+            for (const Contact* contact : roster->contacts_by_email(c->address)) {
+                const auto index = static_cast<std::uint32_t>(contact - roster->roster().contacts.data());
+                names.add(roster->contact_name(index), roster->contact_sex(index));
+                in_roster = true;
+            }
+            if (const StaffMember* staff = roster->staff_by_email(c->address)) {
+                names.add(parse_person_name(staff->name));
+                in_roster = true;
             }
         }
+        if (in_roster) continue;
+        if (!c->display_name.empty()) names.add_text(c->display_name);
+        // "sarah.bennett@..." names its owner when nothing else does (and tells no sex).
+        if (!c->address.empty()) names.add(name_from_email_local_part(local_part(c->address)));
     }
     for (const ByteRange& g : regions.greetings) names.add_text(text.substr(g.start, g.end - g.start));
     return names;

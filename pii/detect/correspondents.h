@@ -10,6 +10,8 @@
 
 #include <string>
 #include <string_view>
+#include <cstdint>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "pii/detect/message_regions.h"
@@ -21,19 +23,22 @@ namespace chaperone::pii {
 
 class CorrespondentNames {
 public:
-    void add(const PersonNameParts& parts);
-    // "Mr and Mrs Bennett", "Sarah & Tom", "Bennett, Sarah".
+    // `sex` when known from a title ("Mrs") or the roster (a Mother); otherwise unknown.
+    void add(const PersonNameParts& parts, TitleSex sex = TitleSex::unknown);
+    // "Mr and Mrs Bennett", "Sarah & Tom", "Bennett, Sarah"; titles give each name its sex.
     void add_text(std::string_view names);
 
     // Arguments are folded ("sarah", "bennett", "van der berg").
     bool has_forename(std::string_view folded) const { return forenames_.count(std::string(folded)) > 0; }
-    bool has_surname(std::string_view folded) const { return surnames_.count(std::string(folded)) > 0; }
+    // A correspondent with this surname whom `title_sex` can address: "Mr Bennett" is not the
+    // correspondent when the correspondent is Mrs Bennett (he is her husband, spoken about).
+    bool has_surname(std::string_view folded, TitleSex title_sex = TitleSex::unknown) const;
     bool has_full_name(std::string_view forename, std::string_view surname) const;
     bool empty() const { return forenames_.empty() && surnames_.empty(); }
 
 private:
     std::unordered_set<std::string> forenames_;
-    std::unordered_set<std::string> surnames_;
+    std::unordered_map<std::string, std::uint8_t> surnames_;  // surname -> bit per TitleSex seen
     std::unordered_set<std::string> full_names_;  // "forename surname"
 };
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "pii/detect/text_analysis.h"
+#include "pii/detect/word_index.h"
 #include "pii/finding.h"
 #include "pii/roster/roster_index.h"
 #include "pii/scan_context.h"
@@ -27,6 +28,7 @@ struct DetectorInput {
     const RosterIndex* roster;             // null when no roster is loaded
     std::string_view where;                // "body" or the attachment name
     const std::vector<Finding>& earlier;   // findings of the detectors that ran before, in text order
+    const WordIndex* words = nullptr;      // roster ids and lexicon flags of words (null: look up directly)
 
     std::string_view text() const { return analysis.text(); }
 };

@@ -26,7 +26,7 @@ bool beats(const Finding& a, const Finding& b) {
 }  // namespace
 
 DetectorSet::DetectorSet(DetectorSetOptions options, std::shared_ptr<const RosterIndex> roster)
-    : options_(std::move(options)), roster_(std::move(roster)) {
+    : options_(std::move(options)), roster_(std::move(roster)), words_(std::make_unique<const WordIndex>(roster_.get())) {
     for (PiiKind kind : kAllKinds) {  // person names first: later detectors read them
         const bool enabled = options_.kinds.empty() ||
                              std::find(options_.kinds.begin(), options_.kinds.end(), kind) != options_.kinds.end();
@@ -41,7 +41,7 @@ std::vector<Finding> DetectorSet::run(std::string_view text, std::string_view wh
     std::vector<Finding> findings;
     std::vector<Finding> names;  // person names above the threshold, in order, for "a name nearby"
     for (const auto& detector : detectors_) {
-        const DetectorInput input{analysis, context, roster_.get(), where, names};
+        const DetectorInput input{analysis, context, roster_.get(), where, names, words_.get()};
         const std::size_t before = findings.size();
         detector->detect(input, findings);
         if (detector->kind() == PiiKind::person_name) {

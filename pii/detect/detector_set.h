@@ -47,6 +47,7 @@ private:
     DetectorSetOptions options_;
     std::shared_ptr<const RosterIndex> roster_;
     std::vector<std::unique_ptr<Detector>> detectors_;
+    std::unique_ptr<const WordIndex> words_;
 };
 
 // Drops findings under `min_confidence`, merges overlaps as described above, sorts.

@@ -19,17 +19,56 @@ namespace {
 
 const WordList kBirthWords = {"date of birth", "dob", "d.o.b", "d.o.b.", "birth date", "birthdate", "born",
                                   "birthday", "bday", "b'day", "date of birth:", "d o b", "birth"};
+// Dates of events and deadlines.
 const WordList kEventWords = {"trip", "visit", "deadline", "due", "by", "before", "until", "till", "from",
-                                  "invoice", "invoiced", "paid", "payment", "pay", "meeting", "appointment", "term",
-                                  "starts", "start", "starting", "closing", "close", "closes", "return", "issued",
-                                  "dated", "expires", "expiry", "valid", "sent", "received", "booked", "booking",
-                                  "order", "ordered", "delivery", "event", "concert", "match", "week", "w/c",
-                                  "commencing", "holiday", "inset", "reply", "respond", "deadline:", "published"};
+                              "invoice", "invoiced", "paid", "payment", "pay", "meeting", "appointment", "term",
+                              "starts", "start", "starting", "closing", "close", "closes", "return", "expires",
+                              "expiry", "valid", "booked", "booking", "order", "ordered", "delivery", "event",
+                              "concert", "match", "week", "w/c", "commencing", "holiday", "inset", "reply", "respond",
+                              "published"};
+// Dates of paperwork: not a birth date unless birth wording says so.
+const WordList kPaperWords = {"sent", "received", "dated", "issued", "signed", "updated", "printed", "letter of"};
 // Ages of pupils (nursery to sixth form).
 constexpr int kMinPupilAge = 2;
 constexpr int kMaxPupilAge = 19;
 // How far before a date its birth or event wording may stand.
 constexpr std::size_t kDateContextBytes = 40;
+// How far back in the same sentence birth wording still covers a date ("her date of birth
+// on the form is 09/03/2017 but the nursery sent us 03/09/2017").
+constexpr std::size_t kSentenceBytes = 160;
+// Oldest age a date in a birth-wording sentence is read as (a grandparent's DOB).
+constexpr int kMaxAge = 110;
+
+// The start of the sentence holding `pos`, at most kSentenceBytes back.
+std::size_t sentence_start(std::string_view text, std::size_t pos) {
+    const ByteRange b = before(text, pos, kSentenceBytes);
+    for (std::size_t i = pos; i > b.start + 1; --i) {
+        const char c = text[i - 1];
+        if ((c == ' ' || c == '\n') && (text[i - 2] == '.' || text[i - 2] == '!' || text[i - 2] == '?')) {
+            // "d.o.b. " and "No. " are abbreviations, not ends of sentences.
+            if (i >= 4 && text[i - 2] == '.' && (text[i - 4] == '.' || text[i - 4] == ' ')) continue;
+            return i;
+        }
+    }
+    return b.start;
+}
+
+// A name ends right before the date ("Siobhán O'Neill 27.03.14", "Amy Fox (19.01.14)").
+bool name_adjacent(const std::vector<Finding>& names, const DateCandidate& c, std::string_view text) {
+    auto only_separators = [&](std::size_t from, std::size_t to) {
+        if (to < from || to - from > 3) return false;
+        for (std::size_t i = from; i < to; ++i) {
+            if (text[i] != ' ' && text[i] != '(' && text[i] != ',' && text[i] != ':' && text[i] != '\t') return false;
+        }
+        return true;
+    };
+    const auto first = std::lower_bound(names.begin(), names.end(), c.start > 8 ? c.start - 8 : 0,
+                                        [](const Finding& f, std::size_t v) { return f.end < v; });
+    for (auto it = first; it != names.end() && it->start <= c.end + 3; ++it) {
+        if (it->end <= c.start && only_separators(it->end, c.start)) return true;
+    }
+    return false;
+}
 
 class DobDetector final : public Detector {
 public:
@@ -49,14 +88,20 @@ public:
 
             double confidence = 0.0;
             const char* reason = "";
+            const bool event = contains_word(text, b.start, b.end, kEventWords);
+            const int age = age_in_years(c.date, today);
+            // "3.4.12" is also how versions are numbered: alone it needs a name right next to it.
+            const bool version_like = c.style == DateStyle::numeric_short_year && c.separator == '.';
             if (birth_context) {
                 confidence = 0.9, reason = "date with birth context";
-            } else if (c.style != DateStyle::numeric_short_year || c.separator != '.') {
-                const bool event = contains_word(text, b.start, b.end, kEventWords);
-                const int age = age_in_years(c.date, today);
-                if (!event && !roster_pupils.empty()) {
+            } else if (!event && age <= kMaxAge &&
+                       contains_word(text, sentence_start(text, c.start), c.start, kBirthWords)) {
+                confidence = 0.8, reason = "date in a sentence about a birth date";
+            } else if (!event && !contains_word(text, b.start, b.end, kPaperWords) &&
+                       (!version_like || name_adjacent(in.earlier, c, text))) {
+                if (!roster_pupils.empty()) {
                     confidence = 0.85, reason = "roster pupil date of birth";
-                } else if (!event && name && age >= kMinPupilAge && age <= kMaxPupilAge) {
+                } else if (name && age >= kMinPupilAge && age <= kMaxPupilAge) {
                     confidence = 0.7, reason = "plausible pupil birth date next to a name";
                 }
             }

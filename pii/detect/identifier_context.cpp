@@ -6,8 +6,10 @@
 namespace chaperone::pii {
 namespace {
 
+// Tables reach the detectors with tab-separated cells (spreadsheets, documents, and CSV
+// files alike: see message_extractor.h); a "|" table is pasted text. Commas are prose.
 char delimiter_of(std::string_view line) {
-    for (char d : {'\t', ',', ';', '|'}) {
+    for (char d : {'\t', '|'}) {
         if (line.find(d) != std::string_view::npos) return d;
     }
     return '\0';
@@ -32,17 +34,39 @@ bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") ==
 
 }  // namespace
 
-bool has_reference_context(std::string_view text, std::size_t start) {
+namespace {
+
+std::size_t reference_word_at(std::string_view text, std::size_t start) {
     const ByteRange line = line_of(text, start);
     const std::size_t from = start > line.start + 32 ? start - 32 : line.start;
-    return contains_word(text, from, start,
-                         {"order", "invoice", "inv", "ref", "reference", "booking", "ticket", "case", "account", "acct",
+    static const WordList kReferenceWords = {"order", "invoice", "inv", "ref", "reference", "booking", "ticket", "case", "account", "acct",
                           "a/c", "receipt", "transaction", "policy", "serial", "tracking", "confirmation", "po",
                           "purchase", "customer", "membership", "licence", "license", "batch", "item", "product",
-                          "sku", "isbn", "barcode", "voucher", "payment", "bank", "sort code"});
+                          "sku", "isbn", "barcode", "voucher", "payment", "bank", "sort code"};
+    return last_word_at(text, from, start, kReferenceWords);
 }
 
-bool has_keyword_context(std::string_view text, std::size_t start, std::size_t end, WordList keywords) {
+}  // namespace
+
+bool has_reference_context(std::string_view text, std::size_t start) {
+    return reference_word_at(text, start) != std::string_view::npos;
+}
+
+IdContext classify_id_context(std::string_view text, std::size_t start, std::size_t end, const WordList& keywords) {
+    const std::size_t reference = reference_word_at(text, start);
+    const ByteRange b = before(text, start, kKeywordBefore);
+    const std::size_t keyword = last_word_at(text, b.start, b.end, keywords);
+    if (reference != std::string_view::npos && (keyword == std::string_view::npos || reference > keyword)) {
+        return IdContext::reference;
+    }
+    if (keyword != std::string_view::npos) return IdContext::keyword;
+    const ByteRange line = line_of(text, end);
+    if (contains_word(text, end, std::min(line.end, end + kKeywordAfter), keywords)) return IdContext::keyword;
+    if (column_header_has(text, start, keywords)) return IdContext::keyword;
+    return IdContext::none;
+}
+
+bool has_keyword_context(std::string_view text, std::size_t start, std::size_t end, const WordList& keywords) {
     const ByteRange b = before(text, start, kKeywordBefore);
     if (contains_word(text, b.start, b.end, keywords)) return true;
     const ByteRange line = line_of(text, end);
@@ -51,7 +75,7 @@ bool has_keyword_context(std::string_view text, std::size_t start, std::size_t e
     return column_header_has(text, start, keywords);
 }
 
-bool column_header_has(std::string_view text, std::size_t pos, WordList keywords) {
+bool column_header_has(std::string_view text, std::size_t pos, const WordList& keywords) {
     const ByteRange here = line_of(text, pos);
     const std::string_view line = text.substr(here.start, here.end - here.start);
     const char delimiter = delimiter_of(line);

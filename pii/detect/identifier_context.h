@@ -31,10 +31,15 @@ inline constexpr std::size_t kMaxHeaderLookbackLines = 500;
 
 // Order, invoice, booking, reference, case and ticket numbers.
 bool has_reference_context(std::string_view text, std::size_t start);
-bool has_keyword_context(std::string_view text, std::size_t start, std::size_t end, WordList keywords);
-// The cell above `pos` in the first row of its table (same delimiter, no blank line between)
-// holds one of `keywords`.
-bool column_header_has(std::string_view text, std::size_t pos, WordList keywords);
+bool has_keyword_context(std::string_view text, std::size_t start, std::size_t end, const WordList& keywords);
+
+enum class IdContext { none, keyword, reference };
+// Keyword or reference wording, whichever stands nearer before the number: "NHS Supply Chain
+// order number 7023391649" is an order number although "NHS" is there too.
+IdContext classify_id_context(std::string_view text, std::size_t start, std::size_t end, const WordList& keywords);
+// The cell above `pos` in the first row of its table (tab- or "|"-separated cells, no blank
+// line between) holds one of `keywords`.
+bool column_header_has(std::string_view text, std::size_t pos, const WordList& keywords);
 // A person_name finding on the same line within kNameNearbyBytes; nullptr when none.
 // `names` must be sorted by start.
 const Finding* name_nearby(const std::vector<Finding>& names, std::string_view text, std::size_t start,

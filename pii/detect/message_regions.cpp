@@ -32,35 +32,45 @@ std::vector<Line> split_lines(std::string_view text) {
     return lines;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
+char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+// Case-insensitive comparisons against lower-case literals, without copying the line.
+bool equal_ci(std::string_view s, std::string_view lower_literal) {
+    if (s.size() != lower_literal.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (lower_char(s[i]) != lower_literal[i]) return false;
+    }
+    return true;
+}
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && equal_ci(s.substr(0, prefix.size()), prefix);
+}
 bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+    return s.size() >= suffix.size() && equal_ci(s.substr(s.size() - suffix.size()), suffix);
+}
+bool contains_ci(std::string_view s, std::string_view lower_literal) {
+    for (std::size_t i = 0; i + lower_literal.size() <= s.size(); ++i) {
+        if (equal_ci(s.substr(i, lower_literal.size()), lower_literal)) return true;
+    }
+    return false;
 }
 
 // Is this line the start of quoted or forwarded mail?
 bool is_quote_marker(std::string_view text, const std::vector<Line>& lines, std::size_t i) {
     const Line& l = lines[i];
-    const std::string s = lower(text.substr(l.start, l.end - l.start));
+    const std::string_view s = text.substr(l.start, l.end - l.start);
     if (s.empty()) return false;
     if (s[0] == '>') return true;
-    if ((s[0] == '-' || s[0] == '_') && (s.find("original message") != std::string::npos || s.find("forwarded message") != std::string::npos)) return true;
+    if ((s[0] == '-' || s[0] == '_') && (contains_ci(s, "original message") || contains_ci(s, "forwarded message"))) return true;
     if (starts_with(s, "begin forwarded message")) return true;
-    if (s.size() >= 10 && s.find_first_not_of('_') == std::string::npos) return true;  // Outlook's rule line
-    if (starts_with(s, "on ") && (ends_with(s, "wrote:") ||
-                                  (i + 1 < lines.size() && ends_with(lower(text.substr(lines[i + 1].start, lines[i + 1].end - lines[i + 1].start)), "wrote:")))) {
-        return true;
+    if (s.size() >= 10 && s.find_first_not_of('_') == std::string_view::npos) return true;  // Outlook's rule line
+    if (starts_with(s, "on ")) {
+        if (ends_with(s, "wrote:")) return true;
+        if (i + 1 < lines.size() && ends_with(text.substr(lines[i + 1].start, lines[i + 1].end - lines[i + 1].start), "wrote:")) return true;
     }
     if (starts_with(s, "from:") && i + 1 < lines.size()) {  // a header block of a forwarded message
         for (std::size_t k = i + 1; k < lines.size() && k <= i + 3; ++k) {
-            const std::string next = lower(text.substr(lines[k].start, lines[k].end - lines[k].start));
+            const std::string_view next = text.substr(lines[k].start, lines[k].end - lines[k].start);
             if (starts_with(next, "sent:") || starts_with(next, "date:") || starts_with(next, "to:") || starts_with(next, "subject:")) return true;
         }
     }
@@ -75,22 +85,22 @@ constexpr std::array<std::string_view, 16> kGroupWords = {
     "all", "parent", "parents", "carer", "carers", "parent/carer", "parents/carers", "guardian", "guardians",
     "colleague", "colleagues", "team", "sir", "madam", "everyone", "families"};
 
-bool is_group_word(std::string_view word) {
-    const std::string w = lower(word);
+bool is_group_word(std::string_view w) {
     for (auto g : kGroupWords) {
-        if (w == g || starts_with(w, std::string(g) + "/") || starts_with(w, std::string(g) + ",")) return true;
+        if (equal_ci(w, g)) return true;
+        if (w.size() > g.size() && starts_with(w, g) && (w[g.size()] == '/' || w[g.size()] == ',')) return true;
     }
     return false;
 }
 
-bool is_title_abbreviation(std::string_view word) {
-    const std::string w = lower(word);
-    return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "mx" || w == "prof";
+bool is_title_abbreviation(std::string_view w) {
+    return equal_ci(w, "mr") || equal_ci(w, "mrs") || equal_ci(w, "ms") || equal_ci(w, "dr") || equal_ci(w, "mx") ||
+           equal_ci(w, "prof");
 }
 
 // The greeted names of a greeting line, or an empty range.
 ByteRange greeting_names(std::string_view text, const Line& line) {
-    const std::string head = lower(text.substr(line.start, std::min<std::size_t>(line.end - line.start, 20)));
+    const std::string_view head = text.substr(line.start, line.end - line.start);
     std::size_t begin = std::string_view::npos;
     for (auto g : kGreetings) {
         if (starts_with(head, g)) {
@@ -130,14 +140,18 @@ constexpr std::array<std::string_view, 27> kSignOffs = {
     "with thanks", "yours sincerely", "yours faithfully", "yours truly", "sincerely", "all the best", "best",
     "cheers", "take care", "speak soon", "love", "with love", "warm wishes"};
 
+// Longest sign-off line: the phrase and a short name.
+constexpr std::size_t kMaxSignOffLine = 64;
+
 // A sign-off line: the phrase, optional punctuation, then at most a short name.
 // Returns where the signer's name starts (on this line or the next), or npos.
 std::size_t sign_off_name_start(std::string_view text, const Line& line) {
-    const std::string s = lower(text.substr(line.start, line.end - line.start));
+    const std::string_view s = text.substr(line.start, line.end - line.start);
+    if (s.size() > kMaxSignOffLine) return std::string_view::npos;
     for (auto phrase : kSignOffs) {
         if (!starts_with(s, phrase)) continue;
         std::size_t at = phrase.size();
-        if (at < s.size() && ((s[at] >= 'a' && s[at] <= 'z'))) continue;  // "bestow", "thanksgiving"
+        if (at < s.size() && ((lower_char(s[at]) >= 'a' && lower_char(s[at]) <= 'z'))) continue;  // "bestow", "thanksgiving"
         while (at < s.size() && (s[at] == ',' || s[at] == '.' || s[at] == '!' || s[at] == ' ')) ++at;
         if (at == s.size()) return line.end;  // the name is on the following lines
         // The rest of the line must look like a name: short, each word capitalised.

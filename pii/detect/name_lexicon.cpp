@@ -4,6 +4,10 @@
 
 #include <string>
 #include <unordered_set>
+#include <vector>
+
+#include "pii/roster/name_tokens.h"
+#include "pii/roster/token_table.h"
 
 namespace chaperone::pii::lexicon {
 namespace {
@@ -132,7 +136,7 @@ pc dc ds di dci wpc sgt sergeant insp inspector supt constable cllr councillor r
 judge dame sir lord lady officer nurse coach captain capt lt major col colonel bishop canon rabbi imam pastor
 )";
 
-constexpr std::string_view kNotASurname = R"(
+constexpr std::string_view kNotASurnameWords = R"(
 the a an and or but of in on at to for with from by as is are was were be been am i you he she it we they me him her
 us them my your his its our their this that these those there here what which who whom whose when where why how all any
 each every some no not yes ok okay please thanks thank dear hi hello hey regards best wishes kind many sincerely
@@ -151,52 +155,119 @@ children child students student everyone everybody anyone someone nobody friday'
 
 constexpr std::string_view kRoleConnectors = "the our your their a an school's schools school new named called is was";
 
-const WordSet& forenames() {
-    static const WordSet set = make_set(kForenames);
-    return set;
+constexpr std::string_view kCommonSurnames =
+    "hill wood woods lane green hall fields field brook brooks banks bank marsh moss dale bridge bridges ford "
+    "grove lodge wells rowe church king knight forest garden house mason baker cook carter hunter young long "
+    "little price bell page noble major bishop";
+constexpr std::string_view kWordForenames =
+    "will grace hope rose mark bill joy faith sue pat rob drew chase frank miles ray sandy penny bob guy don nick "
+    "kit patience charity unity destiny honor honour dawn amber hunter mason carter reed";
+constexpr std::string_view kCalendarWords = "april may june july august summer autumn winter spring christmas easter eve noel carol";
+
+// All lists in one interning table: word -> flags.
+class FlagTable {
+public:
+    FlagTable() {
+        add(kForenames, kForename);
+        add(kStrongCommonWords, kStrongCommon);
+        add(kWeakCommonWords, kWeakCommon);
+        add(kOrganisationWords, kOrganisation);
+        add(kRoleWords, kRole);
+        add(kKinshipWords, kKinship);
+        add(kPersonalTitles, kPersonalTitle);
+        add(kProfessionalTitles, kProfessionalTitle);
+        add(kNotASurnameWords, kNotASurname);
+        add(kRoleConnectors, kRoleConnector);
+        add(kCommonSurnames, kCommonSurname);
+        add(kWordForenames, kWordForename);
+        add(kCalendarWords, kCalendar);
+        add("the", kThe);
+        add("name names pupil child student learner forename sibling siblings", kNameLabel);
+        add("family families twins household siblings", kFamilyNoun);
+        add("st saint", kSaint);
+    }
+    std::vector<std::pair<std::string_view, std::uint32_t>> all() const {
+        std::vector<std::pair<std::string_view, std::uint32_t>> out;
+        for (std::size_t id = 0; id < table_.size(); ++id) out.emplace_back(table_.word(static_cast<std::int32_t>(id)), flags_[id]);
+        return out;
+    }
+    std::uint32_t get(std::string_view folded, std::uint64_t hash) const {
+        const std::int32_t id = table_.find(folded, hash);
+        return id < 0 ? 0 : flags_[static_cast<std::size_t>(id)];
+    }
+
+private:
+    void add(std::string_view words, std::uint32_t flag) {
+        for (std::string_view w : make_set(words)) {
+            const auto id = static_cast<std::size_t>(table_.intern(w));
+            if (flags_.size() <= id) flags_.resize(id + 1, 0);
+            flags_[id] |= flag;
+        }
+    }
+    TokenTable table_;
+    std::vector<std::uint32_t> flags_;
+};
+
+const FlagTable& flag_table() {
+    static const FlagTable table;
+    return table;
 }
-const WordSet& strong_common() {
-    static const WordSet set = make_set(kStrongCommonWords);
-    return set;
-}
-const WordSet& weak_common() {
-    static const WordSet set = make_set(kWeakCommonWords);
-    return set;
-}
+
+bool has(std::string_view w, std::uint32_t flag) { return (flags_of(w) & flag) != 0; }
 
 }  // namespace
 
-bool is_forename(std::string_view w) { return forenames().count(w) > 0; }
-bool is_strong_common_word(std::string_view w) { return strong_common().count(w) > 0; }
-bool is_common_word_name(std::string_view w) { return strong_common().count(w) > 0 || weak_common().count(w) > 0; }
+std::uint32_t flags_of(std::string_view folded, std::uint64_t hash) { return flag_table().get(folded, hash); }
+std::uint32_t flags_of(std::string_view folded) { return flag_table().get(folded, hash_folded(folded)); }
+std::vector<std::pair<std::string_view, std::uint32_t>> all_words() { return flag_table().all(); }
 
-bool is_organisation_word(std::string_view w) {
-    static const WordSet set = make_set(kOrganisationWords);
-    return set.count(w) > 0;
-}
-bool is_role_word(std::string_view w) {
-    static const WordSet set = make_set(kRoleWords);
-    return set.count(w) > 0;
-}
-bool is_kinship_word(std::string_view w) {
-    static const WordSet set = make_set(kKinshipWords);
-    return set.count(w) > 0;
-}
-bool is_personal_title(std::string_view w) {
-    static const WordSet set = make_set(kPersonalTitles);
-    return set.count(w) > 0;
-}
-bool is_professional_title(std::string_view w) {
-    static const WordSet set = make_set(kProfessionalTitles);
-    return set.count(w) > 0;
-}
-bool is_not_a_surname(std::string_view w) {
-    static const WordSet set = make_set(kNotASurname);
-    return set.count(w) > 0;
-}
-bool is_role_connector(std::string_view w) {
-    static const WordSet set = make_set(kRoleConnectors);
-    return set.count(w) > 0;
+bool is_forename(std::string_view w) { return has(w, kForename); }
+bool is_strong_common_word(std::string_view w) { return has(w, kStrongCommon); }
+bool is_common_word_name(std::string_view w) { return has(w, kStrongCommon | kWeakCommon); }
+bool is_word_forename(std::string_view w) { return has(w, kWordForename); }
+bool is_calendar_word(std::string_view w) { return has(w, kCalendar); }
+bool is_organisation_word(std::string_view w) { return has(w, kOrganisation); }
+bool is_common_surname(std::string_view w) { return has(w, kCommonSurname); }
+bool is_role_word(std::string_view w) { return has(w, kRole); }
+bool is_kinship_word(std::string_view w) { return has(w, kKinship); }
+bool is_personal_title(std::string_view w) { return has(w, kPersonalTitle); }
+bool is_professional_title(std::string_view w) { return has(w, kProfessionalTitle); }
+bool is_not_a_surname(std::string_view w) { return has(w, kNotASurname); }
+bool is_role_connector(std::string_view w) { return has(w, kRoleConnector); }
+
+bool is_public_figure(std::string_view name) {
+    // One name per line: folded forename and surname.
+    static const WordSet set = [] {
+        static constexpr std::string_view kFigures =
+            "julia donaldson\nroald dahl\ndavid walliams\njacqueline wilson\nmichael morpurgo\nanthony browne\n"
+            "axel scheffler\noliver jeffers\neric carle\njudith kerr\nshirley hughes\nquentin blake\n"
+            "beatrix potter\nlewis carroll\nenid blyton\nmichael rosen\nnick sharratt\njill murphy\n"
+            "cressida cowell\nanthony horowitz\nmalorie blackman\nphilip pullman\nneil gaiman\n"
+            "charles dickens\njane austen\nwilliam shakespeare\nrudyard kipling\nrosa parks\nmary seacole\n"
+            "florence nightingale\ngrace darling\nedith cavell\nemmeline pankhurst\nwalter tull\n"
+            "neil armstrong\nbuzz aldrin\ntim peake\nhelen sharman\nmae jemison\nyuri gagarin\n"
+            "amelia earhart\nchristopher columbus\nisambard brunel\ngeorge stephenson\nmary anning\n"
+            "charles darwin\nisaac newton\nalbert einstein\nmarie curie\nada lovelace\nalan turing\n"
+            "stephen hawking\ndavid attenborough\ngreta thunberg\nmalala yousafzai\nnelson mandela\n"
+            "martin luther\nwinston churchill\nmo farah\nmarcus rashford\njessica ennis\nusain bolt\n"
+            "tom daley\nemma raducanu\nfrida kahlo\nvincent van\nclaude monet\npablo picasso\n"
+            "henri matisse\nwassily kandinsky\nandy warhol\nbarbara hepworth\nhenry moore\n"
+            "georgia o'keeffe\nkeith haring\nandy goldsworthy\nludwig van\nwolfgang amadeus\n"
+            "john lennon\npaul mccartney\nelvis presley\nqueen victoria\nqueen elizabeth\nking charles\n"
+            "henry viii\nanne boleyn\nguy fawkes\nhoward carter\nmary rose\nrobert falcon\n"
+            "ernest shackleton\nwalter raleigh\nfrancis drake\nthomas edison\nalexander graham\n"
+            "joseph lister\nlouis pasteur\nedward jenner\nelizabeth fry\nmary shelley\nj k\n"
+            "kate greenaway\nhans christian\nmartha washington\nharriet tubman\nanne frank\n";
+        WordSet s;
+        std::size_t pos = 0;
+        while (pos < kFigures.size()) {
+            const std::size_t end = kFigures.find('\n', pos);
+            s.insert(kFigures.substr(pos, end - pos));
+            pos = end + 1;
+        }
+        return s;
+    }();
+    return set.count(name) > 0;
 }
 
 }  // namespace chaperone::pii::lexicon

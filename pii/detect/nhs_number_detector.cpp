@@ -27,11 +27,12 @@ public:
         for (const NumberCandidate& c : in.analysis.numbers()) {
             if (c.shape != NumberShape::digits || c.international || c.area_code_in_parens) continue;
             if (!is_nhs_grouping(c) || !is_valid_nhs_number(c.compact)) continue;
-            if (has_keyword_context(text, c.start, c.end, kNhsWords)) {
+            const IdContext context = classify_id_context(text, c.start, c.end, kNhsWords);
+            if (context == IdContext::keyword) {
                 out.push_back(make_finding(in, PiiKind::nhs_number, c.start, c.end, 0.9, "NHS number with NHS context"));
                 continue;
             }
-            if (has_reference_context(text, c.start)) continue;
+            if (context == IdContext::reference) continue;
             if (c.groups.size() == 3 && name_nearby(in.earlier, text, c.start, c.end)) {
                 out.push_back(make_finding(in, PiiKind::nhs_number, c.start, c.end, 0.6, "NHS-formatted number next to a name"));
             }

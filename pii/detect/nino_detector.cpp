@@ -19,11 +19,12 @@ public:
         for (const NumberCandidate& c : in.analysis.numbers()) {
             if (c.shape != NumberShape::nino || !is_valid_nino(c.compact)) continue;
             const bool suffix = c.compact.size() == 9;
-            if (has_keyword_context(text, c.start, c.end, kNinoWords)) {
+            const IdContext context = classify_id_context(text, c.start, c.end, kNinoWords);
+            if (context == IdContext::keyword) {
                 out.push_back(make_finding(in, PiiKind::nino, c.start, c.end, 0.95, "NI number with NI context"));
                 continue;
             }
-            if (!suffix || has_reference_context(text, c.start)) continue;
+            if (!suffix || context == IdContext::reference) continue;
             out.push_back(make_finding(in, PiiKind::nino, c.start, c.end, 0.8, "NI number"));
         }
     }

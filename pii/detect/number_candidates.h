@@ -33,7 +33,7 @@ struct NumberCandidate {
     std::vector<DigitGroup> groups;    // digit groups as written (digits shape)
 };
 
-// Candidates in text order; `windows` from digit_windows().
+// Candidates in text order; `windows` from family_windows(..., WindowFamily::numbers).
 std::vector<NumberCandidate> find_number_candidates(std::string_view text, const std::vector<ByteRange>& windows);
 
 // The pattern compiles (for tests).

@@ -17,6 +17,7 @@
 #include <set>
 
 #include "pii/detect/detector.h"
+#include "pii/detect/identifier_context.h"
 #include "pii/detect/name_lexicon.h"
 #include "pii/roster/text_fold.h"
 
@@ -32,6 +33,10 @@ constexpr std::size_t kRoleWindowBefore = 4;
 constexpr std::size_t kRoleWindowAfter = 6;
 // Names in a forename list before "and" ("Tom, Ella and Jack Hill").
 constexpr std::size_t kMaxListNames = 6;
+// Table column headers under which cells hold people's names.
+const std::initializer_list<std::string_view> kNameColumnWords = {
+    "name", "names", "forename", "first name", "surname", "last name", "family name", "pupil", "child", "student",
+    "learner", "legal surname", "preferred name"};
 
 bool is_person_verb(std::string_view w) {
     static const std::set<std::string_view> kVerbs = {
@@ -44,24 +49,49 @@ bool is_person_verb(std::string_view w) {
     return kVerbs.count(w) > 0;
 }
 
-// Words that open the name after them in a form: "Name: ...", "Child: ...".
-bool is_name_label(std::string_view w) {
-    return w == "name" || w == "pupil" || w == "child" || w == "student" || w == "learner" || w == "forename" ||
-           w == "names" || w == "sibling" || w == "siblings";
-}
+// Per-thread working memory, reused from scan to scan (a milter thread scans message after
+// message; allocating token arrays afresh each time cost more than tokenizing).
+struct ScanBuffers {
+    TokenizedText tokens;
+    std::vector<std::int32_t> ids;
+    std::vector<bool> claimed;
+    std::vector<std::uint32_t> flags;
+    // A huge text leaves huge buffers behind; give the memory back after it.
+    void trim() {
+        constexpr std::size_t kKeepTokens = 1 << 16;
+        if (tokens.tokens.capacity() > kKeepTokens) *this = ScanBuffers{};
+    }
+};
 
 class SegmentScan {
 public:
-    SegmentScan(const DetectorInput& in, std::size_t base, std::string_view segment)
-        : in_(in), base_(base), regions_(in.analysis.regions()), who_(in.analysis.correspondents()) {
+    SegmentScan(const DetectorInput& in, std::size_t base, std::string_view segment, ScanBuffers& buffers)
+        : in_(in),
+          base_(base),
+          regions_(in.analysis.regions()),
+          who_(in.analysis.correspondents()),
+          toks_(buffers.tokens),
+          ids_(buffers.ids),
+          claimed_(buffers.claimed),
+          flags_(buffers.flags) {
         tokenize_names(segment, toks_);
         n_ = toks_.tokens.size();
-        if (in.roster) {
-            in.roster->names().lookup(toks_, ids_);
-        } else {
-            ids_.assign(n_, TokenTable::kAbsent);
-        }
+        ids_.resize(n_);
+        flags_.resize(n_);
         claimed_.assign(n_, false);
+        // One lookup per word: whose name it is and which lists it is on.
+        for (std::size_t i = 0; i < n_; ++i) {
+            if (tok(i).flags & NameToken::kAllDigits) {
+                ids_[i] = TokenTable::kAbsent, flags_[i] = 0;
+            } else if (in.words) {
+                const WordIndex::Entry e = in.words->find(fold(i), tok(i).hash);
+                ids_[i] = in.roster ? e.roster_id : TokenTable::kAbsent;
+                flags_[i] = e.flags;
+            } else {
+                ids_[i] = in.roster ? in.roster->names().table().find(fold(i), tok(i).hash) : TokenTable::kAbsent;
+                flags_[i] = lexicon::flags_of(fold(i), tok(i).hash);
+            }
+        }
     }
 
     void run(std::vector<Finding>& out) {
@@ -73,6 +103,7 @@ public:
 
 private:
     const NameToken& tok(std::size_t i) const { return toks_.tokens[i]; }
+    bool has(std::size_t i, std::uint32_t flag) const { return (flags_[i] & flag) != 0; }
     std::string_view fold(std::size_t i) const { return toks_.folded_of(toks_.tokens[i]); }
     std::size_t abs_start(std::size_t i) const { return base_ + tok(i).start; }
     std::size_t abs_end(std::size_t i) const { return base_ + tok(i).end; }
@@ -102,16 +133,20 @@ private:
         }
         return s;
     }
+    bool is_initial(std::size_t i) const { return i < n_ && fold(i).size() == 1 && tok(i).capitalised(); }
     bool is_known_forename(std::size_t i) const {
-        const std::string_view f = fold(i);
-        return lexicon::is_forename(f) || (in_.roster && in_.roster->is_roster_forename(f));
+        return has(i, lexicon::kForename) || (in_.roster && in_.roster->is_roster_forename_token(ids_[i]));
     }
     // A capitalised word that can be a surname after a forename or title.
     bool surname_like(std::size_t i) const {
         if (i >= n_ || !capital(i) || tok(i).has_digit()) return false;
-        const std::string_view f = fold(i);
-        return f.size() >= 2 && !lexicon::is_not_a_surname(f) && !lexicon::is_organisation_word(f) &&
-               !lexicon::is_personal_title(f) && !lexicon::is_professional_title(f);
+        return tok(i).fold_len >= 2 && !has(i, lexicon::kNotASurname | lexicon::kPersonalTitle | lexicon::kProfessionalTitle) &&
+               (!has(i, lexicon::kOrganisation) || has(i, lexicon::kCommonSurname));
+    }
+    // A surname may start with a one-letter word before an apostrophe: "O'Neill", "D'Souza".
+    bool starts_name(std::size_t i) const {
+        if (surname_like(i)) return true;
+        return i + 1 < n_ && capital(i) && fold(i).size() == 1 && tok(i + 1).gap == Gap::apostrophe && capital(i + 1);
     }
     // The words of a name continue through hyphens and apostrophes ("Smith-Jones", "O'Neill").
     std::size_t extend_compound(std::size_t last) const {
@@ -132,9 +167,8 @@ private:
         for (std::size_t k = first, steps = 0; k > 0 && steps < kRoleWindowBefore; --k, ++steps) {
             const Gap g = tok(k).gap;
             if (g == Gap::period || g == Gap::paragraph) break;
-            const std::string_view w = fold(k - 1);
-            if (lexicon::is_role_word(w)) return true;
-            if (!lexicon::is_role_connector(w) && g != Gap::comma) break;
+            if (has(k - 1, lexicon::kRole)) return true;
+            if (!has(k - 1, lexicon::kRoleConnector) && g != Gap::comma) break;
         }
         // After: "Mrs Hale, the school nurse", "Dr Patel at the surgery", "Ms Reed (social worker)".
         const std::size_t j = last + 1;
@@ -146,14 +180,27 @@ private:
         if (!appositive) return false;
         for (std::size_t k = j; k < n_ && k < j + kRoleWindowAfter; ++k) {
             if (k > j && (tok(k).gap == Gap::period || tok(k).gap == Gap::paragraph)) break;
-            if (lexicon::is_personal_title(fold(k))) break;  // the next person
-            if (lexicon::is_role_word(fold(k))) return true;
+            if (has(k, lexicon::kPersonalTitle)) break;  // the next person
+            if (has(k, lexicon::kRole)) return true;
         }
         return false;
     }
 
+    // Inside an email address or a web address: the words there are not names in prose.
+    bool in_address_word(std::size_t first, std::size_t last) const {
+        const std::string_view text = in_.text();
+        std::size_t s = abs_start(first), e = abs_end(last);
+        auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '<' || c == '>' || c == '(' || c == ')'; };
+        while (s > 0 && !space(text[s - 1])) --s;
+        while (e < text.size() && !space(text[e])) ++e;
+        const std::string_view word = text.substr(s, e - s);
+        return word.find('@') != std::string_view::npos || word.find("://") != std::string_view::npos ||
+               word.substr(0, 4) == "www.";
+    }
+
     void emit(std::vector<Finding>& out, std::size_t first, std::size_t last, double confidence, std::string reason,
               Subject subject = Subject::unknown, std::vector<std::string> upns = {}) {
+        if (in_address_word(first, last)) return claim(first, last);
         Finding f = make_finding(in_, PiiKind::person_name, abs_start(first), abs_end(last), confidence, std::move(reason));
         f.subject = subject;
         f.pupil_upns = std::move(upns);
@@ -166,7 +213,7 @@ private:
         const NameMatcher& names = in_.roster->names();
         for (std::size_t i = 0; i < n_; ++i) {
             NameMatch m;
-            if (!names.match_at(toks_, ids_, i, m)) continue;
+            if (ids_[i] < 0 || !names.match_at(toks_, ids_, i, m)) continue;
             if (m.form == NameForm::forename_only) {
                 forenames.push_back(m);
                 continue;
@@ -183,7 +230,7 @@ private:
         bool any_capital = false, any_word = false;
         for (std::size_t k = m.first; k <= m.last; ++k) {
             any_capital |= capital(k);
-            any_word |= lexicon::is_common_word_name(fold(k)) || lexicon::is_not_a_surname(fold(k));
+            any_word |= has(k, lexicon::kStrongCommon | lexicon::kWeakCommon | lexicon::kNotASurname);
         }
         if (!any_capital && any_word) return;  // "will brown" in running text
         // The correspondent's own name (a parent written to by name) is not a finding.
@@ -212,17 +259,22 @@ private:
     void heuristic_pass(std::vector<Finding>& out) {
         for (std::size_t i = 0; i < n_; ++i) {
             if (claimed_[i]) continue;
-            const std::string_view w = fold(i);
-            if (lexicon::is_personal_title(w) && capital(i)) {
+            if (!capital(i) && !has(i, lexicon::kKinship | lexicon::kThe | lexicon::kNameLabel)) continue;  // fast path
+            if (has(i, lexicon::kPersonalTitle) && capital(i)) {
                 title_rule(i, out);
-            } else if (lexicon::is_professional_title(w) && capital(i) && i + 1 < n_ && surname_like(i + 1) &&
+            } else if (has(i, lexicon::kProfessionalTitle) && capital(i) && i + 1 < n_ && surname_like(i + 1) &&
                        forward_or_period(i + 1)) {
                 claim(i, extend_compound(i + 1));  // "PC Davies", "Cllr Ahmed": in their role
-            } else if (is_name_label(w)) {
+            } else if (has(i, lexicon::kThe)) {
+                family_rule(i + 1, true, out);
+            } else if (capital(i) && !has(i, lexicon::kNotASurname) && extend_compound(i) + 1 < n_ &&
+                       has(extend_compound(i) + 1, lexicon::kFamilyNoun)) {
+                family_rule(i, false, out);
+            } else if (has(i, lexicon::kNameLabel)) {
                 label_rule(i, out);
-            } else if (lexicon::is_kinship_word(w)) {
+            } else if (has(i, lexicon::kKinship)) {
                 kinship_rule(i, out);
-            } else if (capital(i) && is_known_forename(i) && !lexicon::is_strong_common_word(w)) {
+            } else if (capital(i) && (is_known_forename(i) || has(i, lexicon::kWordForename)) && !has(i, lexicon::kCalendar)) {
                 forename_surname_rule(i, out);
             }
         }
@@ -233,33 +285,38 @@ private:
     // "Mrs Bennett", "Mr. J. Okafor", "Mrs Sarah Bennett", "Mr and Mrs Bennett", "Mr & Mrs Bennett".
     void title_rule(std::size_t i, std::vector<Finding>& out) {
         std::size_t title = i;
-        if (title + 2 < n_ && fold(title + 1) == "and" && lexicon::is_personal_title(fold(title + 2))) {
+        if (title + 2 < n_ && fold(title + 1) == "and" && has(title + 2, lexicon::kPersonalTitle)) {
             title += 2;
-        } else if (title + 1 < n_ && tok(title + 1).gap == Gap::other && lexicon::is_personal_title(fold(title + 1))) {
+        } else if (title + 1 < n_ && tok(title + 1).gap == Gap::other && has(title + 1, lexicon::kPersonalTitle)) {
             title += 1;  // "&" is not a word: the two titles sit either side of it
         }
         std::size_t j = title + 1;
-        if (j >= n_ || claimed_[j] || !forward_or_period(j) || !surname_like(j)) return;
+        if (j >= n_ || claimed_[j] || !forward_or_period(j) || !(starts_name(j) || is_initial(j))) return;
         // Forename or initial, then the surname; or the surname alone.
         std::size_t last = extend_compound(j);
         std::size_t surname_first = j;
-        const bool first_is_given = fold(j).size() == 1 || is_known_forename(j);
-        if (first_is_given && last + 1 < n_ && forward_or_period(last + 1) && surname_like(last + 1) &&
+        const bool first_is_given = (is_initial(j) && last == j) || is_known_forename(j);
+        if (first_is_given && last + 1 < n_ && forward_or_period(last + 1) && starts_name(last + 1) &&
             !claimed_[last + 1]) {
             surname_first = last + 1;
             last = extend_compound(last + 1);
+        } else if (is_initial(j) && last == j) {
+            return;  // "Mr J." with no surname
         }
         const std::string surname = joined(surname_first, last);
         const std::string_view title_word = fold(title);
-        if (in_correspondent_region(i, last) || who_.has_surname(surname) || role_context(i, last)) return claim(i, last);
+        const TitleSex sex = sex_of_title(title == i ? title_word : std::string_view{});
+        if (in_correspondent_region(i, last) || who_.has_surname(surname, sex) || role_context(i, last)) return claim(i, last);
+        // A doctor or professor in school mail is a professional (the GP, the paediatrician,
+        // the educational psychologist) unless the roster says a parent carries the title.
+        if ((title_word == "dr" || title_word == "prof") && !roster_contact_titled(surname, title_word)) return claim(i, last);
         if (surname_first != j && who_.has_full_name(fold(j), surname)) return claim(i, last);
         if (in_.roster && in_.roster->is_staff_surname(surname)) return claim(i, last);
 
-        double confidence = (title_word == "dr") ? 0.6 : 0.7;
+        double confidence = 0.7;
         std::vector<std::string> upns;
         Subject subject = Subject::unknown;
         if (in_.roster) {
-            const TitleSex sex = sex_of_title(title == i ? title_word : std::string_view{});
             std::vector<NameEntity> who;
             for (const std::uint32_t c : in_.roster->contacts_with_surname(surname)) {
                 const TitleSex cs = in_.roster->contact_sex(c);
@@ -277,6 +334,39 @@ private:
         }
         emit(out, i, last, confidence, upns.empty() && subject == Subject::unknown ? "title and surname" : "title and roster surname",
              subject, std::move(upns));
+    }
+
+    bool roster_contact_titled(const std::string& surname, std::string_view title) const {
+        if (!in_.roster) return false;
+        for (const std::uint32_t c : in_.roster->contacts_with_surname(surname)) {
+            if (in_.roster->contact_name(c).title == title) return true;
+        }
+        return false;
+    }
+
+    // "the Okafor family", "the O'Neill twins": a family named by its surname.
+    // `j` is the surname's first word; `after_the` when "the" stands before it. Without "the"
+    // ("Popescu family" in a subject line) only a roster surname counts.
+    void family_rule(std::size_t j, bool after_the, std::vector<Finding>& out) {
+        if (j >= n_ || claimed_[j] || !starts_name(j) || (after_the && !forward(j))) return;
+        const std::size_t last = extend_compound(j);
+        if (last + 1 >= n_ || !forward(last + 1)) return;
+        if (!has(last + 1, lexicon::kFamilyNoun)) return;
+        const std::string surname = joined(j, last);
+        if (!after_the && !(in_.roster && (!in_.roster->pupils_with_surname(surname).empty() ||
+                                           !in_.roster->contacts_with_surname(surname).empty()))) {
+            return;
+        }
+        if (in_correspondent_region(j, last) || who_.has_surname(surname)) return claim(j, last);
+        if (in_.roster && in_.roster->is_staff_surname(surname)) return claim(j, last);
+        std::vector<NameEntity> who;
+        if (in_.roster) {
+            for (const std::uint32_t p : in_.roster->pupils_with_surname(surname)) who.push_back({EntityKind::pupil, p});
+        }
+        std::vector<std::string> upns = who.empty() ? std::vector<std::string>{} : in_.roster->upns_of(who);
+        if (upns.size() > kMaxListNames) upns.clear();
+        emit(out, j, last, who.empty() ? 0.7 : 0.8, "family surname", who.empty() ? Subject::unknown : Subject::pupil,
+             std::move(upns));
     }
 
     // "Name: Jack Hill", "Child's name: Jack", "Pupil - Amy Fox".
@@ -300,9 +390,15 @@ private:
     void kinship_rule(std::size_t i, std::vector<Finding>& out) {
         std::size_t j = i + 1;
         if (j < n_ && (fold(j) == "called" || fold(j) == "named")) ++j;
-        if (j >= n_ || claimed_[j] || !capital(j) || !is_known_forename(j)) return;
+        if (j >= n_ || claimed_[j] || !capital(j)) return;
         if (!(forward(j) || tok(j).gap == Gap::comma)) return;
-        if (lexicon::is_not_a_surname(fold(j)) && !lexicon::is_common_word_name(fold(j))) return;  // "Mother's Day"
+        if (crosses_cell(i, j + 1 < n_ ? j + 1 : j)) return;  // "Parent/carer<TAB>Phone<TAB>Balance": a header row
+        // A known forename, or two capitalised words that can be a name ("aunt, Leyla Osman").
+        if (!is_known_forename(j)) {
+            const std::size_t k = extend_compound(j) + 1;
+            if (!surname_like(j) || k >= n_ || !forward(k) || !surname_like(k) || next_is_organisation(k)) return;
+        }
+        if (has(j, lexicon::kNotASurname) && !has(j, lexicon::kStrongCommon | lexicon::kWeakCommon)) return;  // "Mother's Day"
         std::size_t last = extend_compound(j);
         if (last + 1 < n_ && forward(last + 1) && surname_like(last + 1) && !claimed_[last + 1] &&
             !next_is_organisation(last + 1)) {
@@ -325,16 +421,25 @@ private:
             last = extend_compound(last + 1);
         }
         if (next_is_organisation(last)) return;  // "Grace Darling Academy", "Victoria Park Road"
-        if (i > 0 && forward(i) && (fold(i - 1) == "st" || fold(i - 1) == "saint")) return;
+        // "St George", "the Albert Hall": a saint's or a place's name, not a person's.
+        if (i > 0 && forward(i) && has(i - 1, lexicon::kSaint | lexicon::kThe)) return;
         if (in_correspondent_region(i, last) || is_correspondent_name(i, last) || staff_name(i, last) ||
-            role_context(i, last)) {
+            role_context(i, last) || lexicon::is_public_figure(joined(i, last)) || is_credited_creator(i)) {
             return claim(i, last);
         }
         const std::string surname = joined(compound_start(last), last);
         const bool roster_surname = in_.roster && (!in_.roster->pupils_with_surname(surname).empty() ||
                                                    !in_.roster->contacts_with_surname(surname).empty());
+        // Across a table cell boundary ("Hazel<TAB>Individual") only when the columns hold names.
+        const std::string_view between = in_.text().substr(abs_end(i), abs_start(j) - abs_end(i));
+        if (between.find('\t') != std::string_view::npos && !roster_surname &&
+            !column_header_has(in_.text(), abs_start(i), kNameColumnWords)) {
+            return;
+        }
         list_before(i, out);
-        emit(out, i, last, roster_surname ? 0.7 : 0.6, "forename and surname");
+        // "Hope Adeyemi" is a name, but "Hope" and "Will" open sentences too: a little less sure.
+        const double confidence = roster_surname ? 0.7 : has(i, lexicon::kStrongCommon) ? 0.55 : 0.6;
+        emit(out, i, last, confidence, "forename and surname");
     }
 
     // Forenames listed before "and" (or "&") in front of a forename-surname name.
@@ -348,7 +453,7 @@ private:
             return;
         }
         for (std::size_t names = 0; names < kMaxListNames; ++names) {
-            if (claimed_[k] || !capital(k) || !is_known_forename(k) || lexicon::is_strong_common_word(fold(k))) return;
+            if (claimed_[k] || !capital(k) || !is_known_forename(k) || has(k, lexicon::kStrongCommon)) return;
             if (in_correspondent_region(k, k) || who_.has_forename(fold(k))) return claim(k, k);
             emit(out, k, k, 0.6, "forename in a list of names");
             if (k == 0 || tok(k).gap != Gap::comma) return;
@@ -356,8 +461,32 @@ private:
         }
     }
 
+    // A tab between tokens first..last: they sit in different cells of a table row.
+    bool crosses_cell(std::size_t first, std::size_t last) const {
+        if (last <= first) return false;
+        const std::string_view span = in_.text().substr(abs_end(first), abs_start(last) - abs_end(first));
+        return span.find('\t') != std::string_view::npos;
+    }
+
+    // "by Julia Donaldson" after a title in quotes, "written by ...": an author, not a pupil.
+    bool is_credited_creator(std::size_t i) const {
+        if (i == 0 || fold(i - 1) != "by") return false;
+        const std::size_t by = i - 1;
+        const std::size_t from = abs_start(by) >= 4 ? abs_start(by) - 4 : 0;
+        const std::string_view before = in_.text().substr(from, abs_start(by) - from);
+        if (before.find('"') != std::string_view::npos || before.find("\xE2\x80\x9D") != std::string_view::npos ||
+            before.find('\'') != std::string_view::npos || before.find("\xE2\x80\x99") != std::string_view::npos) {
+            return true;
+        }
+        if (by == 0) return false;
+        static const std::set<std::string_view> kCreative = {"written", "illustrated", "composed", "painted", "directed",
+                                                             "created", "designed", "poem", "book", "story", "novel",
+                                                             "song", "film", "play", "sculpted", "drawn", "photographed"};
+        return kCreative.count(fold(by - 1)) > 0;
+    }
+
     bool next_is_organisation(std::size_t last) const {
-        return last + 1 < n_ && forward(last + 1) && lexicon::is_organisation_word(fold(last + 1));
+        return last + 1 < n_ && forward(last + 1) && has(last + 1, lexicon::kOrganisation);
     }
     bool is_correspondent_name(std::size_t first, std::size_t last) const {
         const std::string forename(fold(first));
@@ -383,9 +512,9 @@ private:
                 !(next < n_ && tok(next).gap == Gap::space && is_person_verb(fold(next)))) {
                 continue;  // "a holly wreath", "Poppy Appeal"
             }
-            if (next < n_ && forward(next) && (surname_like(next) || lexicon::is_organisation_word(fold(next)))) continue;
-            if (m.first > 0 && (lexicon::is_personal_title(fold(m.first - 1)) || lexicon::is_professional_title(fold(m.first - 1)) ||
-                                fold(m.first - 1) == "st" || fold(m.first - 1) == "saint")) {
+            if (next < n_ && forward(next) && (surname_like(next) || has(next, lexicon::kOrganisation))) continue;
+            if (m.first > 0 && (has(m.first - 1, lexicon::kPersonalTitle | lexicon::kProfessionalTitle) ||
+                                has(m.first - 1, lexicon::kSaint))) {
                 continue;
             }
             if (in_correspondent_region(m.first, m.last) || who_.has_forename(folded)) {
@@ -419,9 +548,10 @@ private:
     std::size_t base_;
     const MessageRegions& regions_;
     const CorrespondentNames& who_;
-    TokenizedText toks_;
-    std::vector<std::int32_t> ids_;
-    std::vector<bool> claimed_;
+    TokenizedText& toks_;
+    std::vector<std::int32_t>& ids_;
+    std::vector<bool>& claimed_;
+    std::vector<std::uint32_t>& flags_;  // lexicon flags of each token
     std::size_t n_ = 0;
     std::set<std::string> full_name_upns_;
 };
@@ -445,8 +575,10 @@ public:
                     end = sp + 1;
                 }
             }
-            SegmentScan scan(in, start, text.substr(start, end - start));
+            thread_local ScanBuffers buffers;
+            SegmentScan scan(in, start, text.substr(start, end - start), buffers);
             scan.run(out);
+            buffers.trim();
             start = end;
         }
     }

@@ -32,19 +32,23 @@ public:
         for (const NumberCandidate& c : in.analysis.numbers()) {
             if (c.shape != NumberShape::digits || c.groups.empty()) continue;
             if (!c.international && text[c.groups.front().start] != '0' && !c.area_code_in_parens) continue;
-            // Longest run of leading groups that makes a UK number.
+            // Longest run of leading groups that makes a UK number (the school's own numbers
+            // are recognised before libphonenumber is asked: they are the most common).
             std::string national;
             std::size_t end = 0;
             UkPhoneValidity validity = UkPhoneValidity::invalid;
-            for (std::size_t k = c.groups.size(); k > 0 && validity == UkPhoneValidity::invalid; --k) {
+            bool schools = false;
+            for (std::size_t k = c.groups.size(); k > 0 && validity == UkPhoneValidity::invalid && !schools; --k) {
                 std::string digits;
                 for (std::size_t g = 0; g < k; ++g) digits.append(text.substr(c.groups[g].start, c.groups[g].length()));
                 if (c.international) digits.insert(0, "0");
+                if (digits.size() < 10 || digits.size() > 11) continue;
+                schools = std::find(school.begin(), school.end(), digits) != school.end();
+                if (schools) break;
                 validity = check_uk_phone(digits);
                 if (validity != UkPhoneValidity::invalid) national = digits, end = c.groups[k - 1].end;
             }
-            if (validity == UkPhoneValidity::invalid) continue;
-            if (std::find(school.begin(), school.end(), national) != school.end()) continue;
+            if (schools || validity == UkPhoneValidity::invalid) continue;
             if (has_reference_context(text, c.start)) continue;
             if (!regions) regions = &in.analysis.regions();
             if (const SignatureBlock* sig = regions->signature_at(c.start); sig && sig->outer) continue;

@@ -15,7 +15,7 @@ namespace {
     "Crossway|Broadway|Circus|Causeway|Fold|Grange|Grn|Pk"
 
 constexpr const char* kPlacePattern =
-    R"((?<![\w/\-])(?:)"
+    R"((?<![\w/\-:])(?:)"
     R"((?<pc>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2})(?![A-Za-z0-9]))"
     R"(|(?<addr>(?:(?:Flat|Apartment|Apt)\.? *\d{1,4}[A-Za-z]?,?\s+)?)"
     R"((?<num>\d{1,4}[A-Za-z]?)(?: *(?:-|\xE2\x80\x93) *\d{1,4}[A-Za-z]?)?,? +)"

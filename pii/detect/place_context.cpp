@@ -16,10 +16,14 @@ bool has_business_context(std::string_view text, std::size_t pos) {
         if (previous.end <= previous.start) break;  // a blank line ends the address block
         block.start = previous.start;
     }
-    return contains_word(text, block.start, block.end,
-                         {"ltd", "limited", "plc", "llp", "unit", "units", "suite", "industrial estate", "business park",
+    static const WordList kOrganisationWords = {"ltd", "limited", "plc", "llp", "unit", "units", "suite", "industrial estate", "business park",
                           "trading estate", "retail park", "business centre", "enterprise park", "ind est", "co.",
-                          "t/a", "vat", "company", "depot", "warehouse", "headquarters", "head office"});
+                          "t/a", "vat", "company", "depot", "warehouse", "headquarters", "head office", "invoice",
+                          "invoices", "trust", "trust's", "council", "finance", "accounts", "offices", "centre",
+                          "center", "venue", "hotel", "surgery", "clinic", "hospital", "library", "museum",
+                          "station", "civic", "town hall", "county hall", "city hall", "pharmacy", "stadium",
+                          "leisure"};
+    return contains_word(text, block.start, block.end, kOrganisationWords);
 }
 
 SchoolPlace::SchoolPlace(std::string_view address) : folded_address(fold_text(address)), postcodes(postcodes_in(address)) {}

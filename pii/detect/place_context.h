@@ -14,8 +14,9 @@ namespace chaperone::pii {
 // Lines above an address that still count as the same address block.
 inline constexpr std::size_t kAddressBlockLines = 3;
 
-// "Ltd", "Unit 4", "Industrial Estate", "Business Park" ... on the line of `pos` or the
-// kAddressBlockLines lines above it.
+// Words of organisations ("Ltd", "Unit 4", "Industrial Estate", "Council", "Trust",
+// "Outdoor Centre", "Surgery" ...) on the line of `pos` or the kAddressBlockLines lines above
+// it: the address of a business, a public body or a venue, not a home.
 bool has_business_context(std::string_view text, std::size_t pos);
 
 // The school's address, folded ("pembury lane leicester le4 1fx"), and its postcodes.

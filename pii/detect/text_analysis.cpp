@@ -3,23 +3,28 @@
 
 namespace chaperone::pii {
 
-const std::vector<ByteRange>& TextAnalysis::windows() const {
-    if (!windows_) windows_ = digit_windows(text_);
+const std::vector<ByteRange>& TextAnalysis::digit_runs() const {
+    if (!runs_) runs_ = pii::digit_runs(text_);
+    return *runs_;
+}
+
+const FamilyWindows& TextAnalysis::windows() const {
+    if (!windows_) windows_ = all_family_windows(text_, digit_runs());
     return *windows_;
 }
 
 const std::vector<NumberCandidate>& TextAnalysis::numbers() const {
-    if (!numbers_) numbers_ = find_number_candidates(text_, windows());
+    if (!numbers_) numbers_ = find_number_candidates(text_, windows().numbers);
     return *numbers_;
 }
 
 const std::vector<DateCandidate>& TextAnalysis::dates() const {
-    if (!dates_) dates_ = find_date_candidates(text_, windows(), today_);
+    if (!dates_) dates_ = find_date_candidates(text_, windows().dates, today_);
     return *dates_;
 }
 
 const PlaceCandidates& TextAnalysis::places() const {
-    if (!places_) places_ = find_place_candidates(text_, windows());
+    if (!places_) places_ = find_place_candidates(text_, windows().places);
     return *places_;
 }
 

@@ -1,5 +1,5 @@
 // What several detectors need from one text, computed at most once per scan: the digit
-// windows, the candidate families (numbers, dates, places), the greeting / signature /
+// runs, the candidate families (numbers, dates, places), the greeting / signature /
 // quoted regions and the correspondents' names. Each is built on first use, so a scan
 // with only the email detector enabled never tokenizes or runs a date pattern.
 //
@@ -31,7 +31,7 @@ public:
     std::string_view text() const { return text_; }
     const CivilDate& today() const { return today_; }
 
-    const std::vector<ByteRange>& windows() const;
+    const std::vector<ByteRange>& digit_runs() const;
     const std::vector<NumberCandidate>& numbers() const;
     const std::vector<DateCandidate>& dates() const;
     const PlaceCandidates& places() const;
@@ -43,7 +43,9 @@ private:
     const ScanContext& context_;
     const RosterIndex* roster_;
     CivilDate today_;
-    mutable std::optional<std::vector<ByteRange>> windows_;
+    const FamilyWindows& windows() const;
+    mutable std::optional<std::vector<ByteRange>> runs_;
+    mutable std::optional<FamilyWindows> windows_;
     mutable std::optional<std::vector<NumberCandidate>> numbers_;
     mutable std::optional<std::vector<DateCandidate>> dates_;
     mutable std::optional<PlaceCandidates> places_;

@@ -1,12 +1,14 @@
-// Where to look: the byte ranges around digits that every structured detector needs.
+// Where to look: the byte ranges around digits that the structured detectors need.
 //
 // Dates, phone numbers, postcodes, street addresses, UPNs, ULNs, NHS and NI numbers all
-// contain digits. Running their patterns over the whole text would cost each pattern a full
-// pass (PCRE2 JIT ran month-name dates at 127 MB/s over prose); running them only around
-// digits costs a fraction of that on prose and degrades to one pass on number-dense text
-// (spreadsheets), where windows merge.
+// contain digits, and each family has a tell-tale run of them: identifiers and dates have a
+// run of two or more digits (a year, a group of a phone number), postcodes a digit right
+// after a capital letter ("LE4"), street addresses a house number followed by a capitalised
+// word ("14 Larch"). Running each family's pattern only around its own anchors keeps prose
+// (where "Year 4" and "8.45am" are everywhere) nearly free; number-dense text (spreadsheets)
+// degrades to one pass per family, where windows merge.
 //
-// Thread-safety: pure function.
+// Thread-safety: pure functions.
 #pragma once
 
 #include <cstddef>
@@ -22,15 +24,25 @@ struct ByteRange {
     bool overlaps(std::size_t s, std::size_t e) const { return s < end && start < e; }
 };
 
-// Bytes of context kept before and after each run of digits. Before: "September 3rd"
-// puts the month name ten bytes ahead of the digit, "+44 (0)" six. After: a house number
-// precedes a street name and type ("14 St Bartholomew's Crescent", 30 bytes).
-inline constexpr std::size_t kWindowBefore = 40;
-inline constexpr std::size_t kWindowAfter = 64;
-// How far a window edge moves outwards to reach whitespace, so no word is cut in two.
-inline constexpr std::size_t kWindowSnap = 32;
+// Every maximal run of ASCII digits, in order.
+std::vector<ByteRange> digit_runs(std::string_view text);
 
-// Ranges around every digit in `text`, widened to whitespace, merged, in order.
-std::vector<ByteRange> digit_windows(std::string_view text);
+enum class WindowFamily {
+    numbers,  // runs of 2+ digits, a few bytes either side ("+44 (0)", "AB 12 34 56 C")
+    dates,    // runs of 2+ digits (every date has a 2- or 4-digit year), the month name before it
+    places,   // a digit after a capital letter (postcodes), a house number before a capitalised word
+};
+
+// How far a window edge moves outwards to reach whitespace, so no word is cut in two.
+inline constexpr std::size_t kWindowSnap = 16;
+
+// Windows of `family` around `runs` (from digit_runs(text)), widened to whitespace, merged.
+std::vector<ByteRange> family_windows(std::string_view text, const std::vector<ByteRange>& runs, WindowFamily family);
+
+// All three families' windows in one pass over the runs.
+struct FamilyWindows {
+    std::vector<ByteRange> numbers, dates, places;
+};
+FamilyWindows all_family_windows(std::string_view text, const std::vector<ByteRange>& runs);
 
 }  // namespace chaperone::pii

@@ -5,6 +5,7 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <string>
+#include <unordered_map>
 
 namespace chaperone::pii {
 namespace {
@@ -21,6 +22,11 @@ const PhoneNumberUtil& phone_util() {
     return *util;
 }
 
+// Answers each thread keeps (a few hundred KiB at most).
+constexpr std::size_t kRecentPhones = 4096;
+
+UkPhoneValidity ask_libphonenumber(std::string_view national);
+
 }  // namespace
 
 UkPhoneValidity check_uk_phone(std::string_view national) {
@@ -28,6 +34,20 @@ UkPhoneValidity check_uk_phone(std::string_view national) {
     const char prefix = national[1];
     if (prefix != '1' && prefix != '2' && prefix != '7') return UkPhoneValidity::invalid;
     if (prefix == '7' && national.size() != 11) return UkPhoneValidity::invalid;
+    // libphonenumber answers in microseconds (ICU regular expressions); the same numbers
+    // recur from message to message (a parent's mobile in every reply), so each thread
+    // remembers its recent answers.
+    thread_local std::unordered_map<std::string, UkPhoneValidity> recent;
+    if (const auto it = recent.find(std::string(national)); it != recent.end()) return it->second;
+    if (recent.size() >= kRecentPhones) recent.clear();
+    const UkPhoneValidity answer = ask_libphonenumber(national);
+    recent.emplace(std::string(national), answer);
+    return answer;
+}
+
+namespace {
+
+UkPhoneValidity ask_libphonenumber(std::string_view national) {
     const PhoneNumberUtil& util = phone_util();
     PhoneNumber number;
     if (util.Parse(std::string(national), "GB", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
@@ -38,5 +58,7 @@ UkPhoneValidity check_uk_phone(std::string_view national) {
     if (util.IsPossibleNumber(number)) return UkPhoneValidity::possible;
     return UkPhoneValidity::invalid;
 }
+
+}  // namespace
 
 }  // namespace chaperone::pii

@@ -19,7 +19,7 @@ public:
         for (const NumberCandidate& c : in.analysis.numbers()) {
             if (c.shape != NumberShape::digits || c.international || c.area_code_in_parens) continue;
             if (c.groups.size() != 1 || !is_valid_uln(c.compact)) continue;
-            if (has_keyword_context(text, c.start, c.end, kUlnWords)) {
+            if (classify_id_context(text, c.start, c.end, kUlnWords) == IdContext::keyword) {
                 out.push_back(make_finding(in, PiiKind::uln, c.start, c.end, 0.9, "ULN with ULN context"));
             }
         }

@@ -32,11 +32,12 @@ public:
                     continue;
                 }
             }
-            if (has_keyword_context(text, c.start, c.end, kUpnWords)) {
+            const IdContext context = classify_id_context(text, c.start, c.end, kUpnWords);
+            if (context == IdContext::keyword) {
                 out.push_back(make_finding(in, PiiKind::upn, c.start, c.end, 0.9, "UPN with UPN context"));
                 continue;
             }
-            if (has_reference_context(text, c.start)) continue;
+            if (context == IdContext::reference) continue;
             if (name_nearby(in.earlier, text, c.start, c.end)) {
                 out.push_back(make_finding(in, PiiKind::upn, c.start, c.end, 0.65, "valid UPN next to a name"));
             }

@@ -8,8 +8,9 @@ namespace {
 
 // Separators allowed inside one part of a name ("Anne-Marie", "O'Neill", "Mary Ann").
 bool is_within_part_gap(Gap g) { return g == Gap::space || g == Gap::hyphen || g == Gap::apostrophe; }
-// Between forename and surname: spaces, or a line wrap in a flowed paragraph.
-bool is_forward_gap(Gap g) { return g == Gap::space || g == Gap::newline; }
+// Between forename and surname: spaces, a line wrap in a flowed paragraph, or a comma
+// between two cells of a CSV row ("Oliver,Bennett,2016-04-03").
+bool is_forward_gap(Gap g) { return g == Gap::space || g == Gap::newline || g == Gap::comma; }
 // Between surname and forename: "Bennett, Oliver", "BENNETT Oliver", a CSV cell boundary.
 bool is_reversed_gap(Gap g) { return g == Gap::comma || g == Gap::space; }
 
@@ -68,8 +69,13 @@ void NameMatcher::add_pattern(std::vector<std::int32_t> first, std::vector<std::
     }
     p.entities.push_back(who);
     const auto head = static_cast<std::size_t>(p.tokens.front());
-    if (by_first_token_.size() <= head) by_first_token_.resize(head + 1);
-    by_first_token_[head].push_back(it->second);
+    if (starts_pattern_.size() <= head) starts_pattern_.resize(head + 1, false);
+    starts_pattern_[head] = true;
+    if (p.tokens.size() == 1) {
+        singles_[p.tokens[0]].push_back(it->second);
+    } else {
+        by_pair_[pair_key(p.tokens[0], p.tokens[1])].push_back(it->second);
+    }
     patterns_.push_back(std::move(p));
 }
 
@@ -123,7 +129,7 @@ bool NameMatcher::try_pattern(const Pattern& p, const TokenizedText& text, const
                 // Unknown middle names between forename and surname.
                 std::size_t middles = 0;
                 while (at < n && ids[at] != p.tokens[k] && middles < kMaxMiddleNames &&
-                       is_forward_gap(text.tokens[at].gap) && text.tokens[at].capitalised() &&
+                       (text.tokens[at].gap == Gap::space || text.tokens[at].gap == Gap::newline) && text.tokens[at].capitalised() &&
                        !(text.tokens[at].flags & NameToken::kAllDigits)) {
                     ++at, ++middles;
                 }
@@ -151,17 +157,28 @@ bool NameMatcher::try_pattern(const Pattern& p, const TokenizedText& text, const
 bool NameMatcher::match_at(const TokenizedText& text, const std::vector<std::int32_t>& ids, std::size_t i,
                            NameMatch& out) const {
     const std::int32_t head = ids[i];
-    if (head < 0 || static_cast<std::size_t>(head) >= by_first_token_.size()) return false;
+    if (head < 0 || static_cast<std::size_t>(head) >= starts_pattern_.size() || !starts_pattern_[static_cast<std::size_t>(head)]) {
+        return false;
+    }
     bool found = false;
     NameMatch candidate;
-    for (const std::uint32_t pi : by_first_token_[static_cast<std::size_t>(head)]) {
-        if (!try_pattern(patterns_[pi], text, ids, i, candidate)) continue;
-        // Longest wins; on a tie, a two-part name beats a forename alone.
-        if (!found || candidate.last > out.last ||
-            (candidate.last == out.last && out.form == NameForm::forename_only && candidate.form != NameForm::forename_only)) {
-            out = candidate;
-            found = true;
+    auto consider = [&](const std::vector<std::uint32_t>& list) {
+        for (const std::uint32_t pi : list) {
+            if (!try_pattern(patterns_[pi], text, ids, i, candidate)) continue;
+            // Longest wins; on a tie, a two-part name beats a forename alone.
+            if (!found || candidate.last > out.last ||
+                (candidate.last == out.last && out.form == NameForm::forename_only && candidate.form != NameForm::forename_only)) {
+                out = candidate;
+                found = true;
+            }
         }
+    };
+    if (const auto it = singles_.find(head); it != singles_.end()) consider(it->second);
+    // The second word of a pattern follows directly, or after up to kMaxMiddleNames middle names.
+    for (std::size_t k = 1; k <= 1 + kMaxMiddleNames && i + k < ids.size(); ++k) {
+        if (k > 1 && !text.tokens[i + k - 1].capitalised()) break;  // only capitalised middle names are skipped
+        if (ids[i + k] < 0) continue;
+        if (const auto it = by_pair_.find(pair_key(head, ids[i + k])); it != by_pair_.end()) consider(it->second);
     }
     return found;
 }

@@ -59,6 +59,10 @@ public:
     // The forename (and its first word) standing alone.
     void add_forename_only(std::string_view forename, NameEntity who);
 
+    // Adds a word to the token table without a pattern (RosterIndex adds the name lexicon so
+    // that one lookup per text token answers both "whose name?" and "what word?").
+    std::int32_t intern_word(std::string_view folded) { return table_.intern(folded); }
+
     // ids[i] is the table id of text.tokens[i], or TokenTable::kAbsent.
     void lookup(const TokenizedText& text, std::vector<std::int32_t>& ids) const;
     // The longest roster name starting at token `i`.
@@ -81,9 +85,15 @@ private:
     bool try_pattern(const Pattern& p, const TokenizedText& text, const std::vector<std::int32_t>& ids, std::size_t i,
                      NameMatch& out) const;
 
+    static std::uint64_t pair_key(std::int32_t first, std::int32_t second) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(first)) << 32) | static_cast<std::uint32_t>(second);
+    }
+
     TokenTable table_;
     std::vector<Pattern> patterns_;
-    std::vector<std::vector<std::uint32_t>> by_first_token_;  // token id -> patterns starting with it
+    std::vector<bool> starts_pattern_;                                       // token id -> first token of some pattern
+    std::unordered_map<std::int32_t, std::vector<std::uint32_t>> singles_;   // one-token patterns by token id
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_pair_;  // (first, second) token ids -> patterns
     std::unordered_map<std::string, std::uint32_t> pattern_by_key_;  // build-time de-duplication
 };
 

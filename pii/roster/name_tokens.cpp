@@ -4,15 +4,14 @@
 // ASCII takes a table-driven fast path and only bytes >= 0x80 are decoded.
 #include "pii/roster/name_tokens.h"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "pii/roster/text_fold.h"
 
 namespace chaperone::pii {
 namespace {
-
-constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
 enum ByteClass : std::uint8_t { kSep = 0, kLower, kUpper, kDigit, kHigh };
 
@@ -25,6 +24,20 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
     return c;
 }
 constexpr std::array<std::uint8_t, 256> kClass = make_classes();
+
+// Per-byte counters for the ASCII word loop, summed without branches: letters in bits 0-9,
+// upper case in bits 10-19, digits in bits 20-29 (a token is at most 2^10 bytes long before
+// the counts could carry... runs are capped at kMaxTokenBytes for folding, and counted
+// separately when longer). Zero for anything that ends an ASCII word.
+constexpr std::uint32_t kLetter = 1, kUpperInc = 1u << 10, kDigitInc = 1u << 20;
+constexpr std::array<std::uint32_t, 256> make_increments() {
+    std::array<std::uint32_t, 256> c{};
+    for (int i = 'a'; i <= 'z'; ++i) c[i] = kLetter;
+    for (int i = 'A'; i <= 'Z'; ++i) c[i] = kLetter | kUpperInc;
+    for (int i = '0'; i <= '9'; ++i) c[i] = kDigitInc;
+    return c;
+}
+constexpr std::array<std::uint32_t, 256> kIncrement = make_increments();
 
 // Tallies the separator characters between two tokens.
 struct GapTally {
@@ -59,18 +72,33 @@ struct GapTally {
 
 }  // namespace
 
-std::uint64_t hash_folded(std::string_view folded) {
-    std::uint64_t h = kFnvOffset;
-    for (char c : folded) {
-        h ^= static_cast<unsigned char>(c);
-        h *= kFnvPrime;
+inline std::uint64_t hash_words(std::string_view folded) {
+    // Eight bytes at a time, each word mixed with a multiply-xorshift: a chain of one multiply
+    // per word instead of one per byte (names are short; this runs once per word of text).
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ folded.size();
+    std::size_t i = 0;
+    for (; i + 8 <= folded.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, folded.data() + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
     }
-    return h;
+    if (i < folded.size()) {
+        std::uint64_t w = 0;  // the tail, little-endian like the memcpy above, without a call
+        for (std::size_t k = 0; i + k < folded.size(); ++k) {
+            w |= static_cast<std::uint64_t>(static_cast<unsigned char>(folded[i + k])) << (8 * k);
+        }
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    return h * 0x94D049BB133111EBull;
 }
+
+std::uint64_t hash_folded(std::string_view folded) { return hash_words(folded); }
 
 void tokenize_names(std::string_view text, TokenizedText& out) {
     out.clear();
-    out.folded.reserve(text.size());
+    out.source = text;
     out.tokens.reserve(text.size() / 6 + 1);
     GapTally gap;
     bool first = true;
@@ -82,7 +110,11 @@ void tokenize_names(std::string_view text, TokenizedText& out) {
         while (pos < n) {
             const std::uint8_t cls = kClass[bytes[pos]];
             if (cls == kSep) {
-                gap.add(bytes[pos]);
+                if (bytes[pos] == ' ') {
+                    ++gap.spaces;  // by far the most common separator
+                } else {
+                    gap.add(bytes[pos]);
+                }
                 ++pos;
                 continue;
             }
@@ -97,73 +129,94 @@ void tokenize_names(std::string_view text, TokenizedText& out) {
 
         NameToken token;
         token.start = static_cast<std::uint32_t>(pos);
-        token.fold_start = static_cast<std::uint32_t>(out.folded.size());
         token.gap = gap.classify(first);
         first = false;
         gap.reset();
-        std::uint64_t h = kFnvOffset;
-        bool first_letter = true, any_lower = false;
-        std::uint32_t letters = 0, digits = 0, uppers = 0;
+
+        // Fast path: a run of ASCII letters and digits, counted without branches.
+        const std::size_t run = pos;
+        std::uint32_t counts = 0;
+        bool many = false;  // over 1023 bytes: the packed counters would carry
         while (pos < n) {
-            const std::uint8_t cls = kClass[bytes[pos]];
-            if (cls == kSep) break;
-            if (out.folded.size() - token.fold_start >= kMaxTokenBytes) {
-                // An over-long run (base64, a hash): swallow the rest of it; it names no one.
+            const std::uint32_t inc = kIncrement[bytes[pos]];
+            if (inc == 0) break;
+            counts += inc;
+            ++pos;
+            if ((pos - run) == 1023) {
+                many = true;
+                while (pos < n && kIncrement[bytes[pos]] != 0) ++pos;
+                break;
+            }
+        }
+        std::uint32_t letters = counts & 0x3FF, uppers = (counts >> 10) & 0x3FF, digits = (counts >> 20) & 0x3FF;
+        if (many) letters = uppers = digits = 1;  // a base64 line or a hash: mixed, never a name
+        const bool ascii_word = pos >= n || kClass[bytes[pos]] != kHigh;
+        if (ascii_word) {
+            if (run < n && kClass[bytes[run]] == kUpper) token.flags |= NameToken::kCapitalised;
+            const std::size_t len = std::min(pos - run, kMaxTokenBytes);
+            if (uppers == 0) {
+                token.flags |= NameToken::kInPlace;  // already folded: no copy
+                token.fold_start = static_cast<std::uint32_t>(run);
+            } else {
+                token.fold_start = static_cast<std::uint32_t>(out.folded.size());
+                for (std::size_t i = 0; i < len; ++i) {
+                    const char c = static_cast<char>(bytes[run + i]);
+                    out.folded.push_back(kClass[bytes[run + i]] == kUpper ? static_cast<char>(c - 'A' + 'a') : c);
+                }
+            }
+            token.fold_len = static_cast<std::uint16_t>(len);
+        } else {
+            // Mixed ASCII and other letters: fold character by character into the arena.
+            pos = run;
+            letters = digits = uppers = 0;
+            token.fold_start = static_cast<std::uint32_t>(out.folded.size());
+            bool first_letter = true;
+            while (pos < n) {
+                const std::uint8_t cls = kClass[bytes[pos]];
+                if (cls == kSep) break;
+                const std::size_t before = out.folded.size();
+                const bool full = before - token.fold_start >= kMaxTokenBytes;
                 if (cls != kHigh) {
+                    char c = static_cast<char>(bytes[pos]);
+                    if (cls == kUpper) {
+                        c = static_cast<char>(c - 'A' + 'a');
+                        ++uppers, ++letters;
+                        if (first_letter) token.flags |= NameToken::kCapitalised;
+                        first_letter = false;
+                    } else if (cls == kLower) {
+                        ++letters, first_letter = false;
+                    } else {
+                        ++digits;
+                    }
+                    if (!full) out.folded.push_back(c);
                     ++pos;
                     continue;
                 }
                 const DecodedChar dc = decode_utf8(text, pos);
-                std::string sink;
-                if (!fold_code_point(dc.code_point, sink)) break;
-                pos += dc.length;
-                continue;
-            }
-            if (cls != kHigh) {
-                char c = static_cast<char>(bytes[pos]);
-                if (cls == kUpper) {
-                    c = static_cast<char>(c - 'A' + 'a');
-                    ++uppers, ++letters;
-                    if (first_letter) token.flags |= NameToken::kCapitalised;
+                if (!fold_code_point(dc.code_point, out.folded)) break;
+                if (full) {
+                    out.folded.resize(before);  // an over-long run (base64, a hash): keep its head only
+                } else if (out.folded.size() > before) {
+                    ++letters;
+                    if (is_upper_letter(dc.code_point)) {
+                        ++uppers;
+                        if (first_letter) token.flags |= NameToken::kCapitalised;
+                    }
                     first_letter = false;
-                } else if (cls == kLower) {
-                    ++letters, any_lower = true, first_letter = false;
-                } else {
-                    ++digits;
                 }
-                out.folded.push_back(c);
-                h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-                ++pos;
-                continue;
+                pos += dc.length;
             }
-            const DecodedChar dc = decode_utf8(text, pos);
-            const std::size_t before = out.folded.size();
-            if (!fold_code_point(dc.code_point, out.folded)) break;
-            if (out.folded.size() > before) {
-                ++letters;
-                if (is_upper_letter(dc.code_point)) {
-                    ++uppers;
-                    if (first_letter) token.flags |= NameToken::kCapitalised;
-                } else {
-                    any_lower = true;
-                }
-                first_letter = false;
-            }
-            for (std::size_t i = before; i < out.folded.size(); ++i) {
-                h = (h ^ static_cast<unsigned char>(out.folded[i])) * kFnvPrime;
-            }
-            pos += dc.length;
+            token.fold_len = static_cast<std::uint16_t>(out.folded.size() - token.fold_start);
         }
         token.end = static_cast<std::uint32_t>(pos);
-        token.fold_len = static_cast<std::uint16_t>(out.folded.size() - token.fold_start);
-        token.hash = h;
-        if (digits) token.flags |= NameToken::kHasDigit;
-        if (digits && !letters) token.flags |= NameToken::kAllDigits;
-        if (letters >= 2 && uppers == letters && !any_lower) token.flags |= NameToken::kAllUpper;
         if (token.fold_len == 0) {  // only combining marks: not a word
-            out.folded.resize(token.fold_start);
+            if (!(token.flags & NameToken::kInPlace)) out.folded.resize(token.fold_start);
             continue;
         }
+        token.hash = hash_words(out.folded_of(token));
+        if (digits) token.flags |= NameToken::kHasDigit;
+        if (digits && !letters) token.flags |= NameToken::kAllDigits;
+        if (letters >= 2 && uppers == letters) token.flags |= NameToken::kAllUpper;
         out.tokens.push_back(token);
     }
 }

@@ -32,7 +32,7 @@ enum class Gap : std::uint8_t {
 struct NameToken {
     std::uint32_t start = 0;  // bytes in the tokenized text
     std::uint32_t end = 0;
-    std::uint32_t fold_start = 0;  // in TokenizedText::folded
+    std::uint32_t fold_start = 0;  // in TokenizedText::folded, or in the text itself (kInPlace)
     std::uint16_t fold_len = 0;
     Gap gap = Gap::start;
     std::uint8_t flags = 0;
@@ -42,6 +42,7 @@ struct NameToken {
     static constexpr std::uint8_t kAllUpper = 2;     // two or more letters, all upper case
     static constexpr std::uint8_t kHasDigit = 4;
     static constexpr std::uint8_t kAllDigits = 8;
+    static constexpr std::uint8_t kInPlace = 16;     // the text's own bytes are already folded (lower-case ASCII)
 
     bool capitalised() const { return flags & kCapitalised; }
     bool all_upper() const { return flags & kAllUpper; }
@@ -50,22 +51,28 @@ struct NameToken {
 
 struct TokenizedText {
     std::vector<NameToken> tokens;
-    std::string folded;  // folded forms, back to back
+    std::string folded;      // folded forms of words that needed folding, back to back
+    std::string_view source; // the tokenized text (must outlive this object's use)
 
-    std::string_view folded_of(const NameToken& t) const { return {folded.data() + t.fold_start, t.fold_len}; }
+    std::string_view folded_of(const NameToken& t) const {
+        return (t.flags & NameToken::kInPlace) ? source.substr(t.fold_start, t.fold_len)
+                                                : std::string_view(folded.data() + t.fold_start, t.fold_len);
+    }
     void clear() {
         tokens.clear();
         folded.clear();
+        source = {};
     }
 };
 
 // Longest token kept whole; longer runs (base64, hashes) are split and never match a name.
 inline constexpr std::size_t kMaxTokenBytes = 64;
 
-// Tokenizes `text` into `out` (cleared first). `text` must be shorter than 4 GiB.
+// Tokenizes `text` into `out` (cleared first). `text` must be shorter than 4 GiB and stay
+// alive while `out` is used (lower-case words are not copied).
 void tokenize_names(std::string_view text, TokenizedText& out);
 
-// The hash tokenize_names stores for a folded token (64-bit FNV-1a).
+// The hash tokenize_names stores for a folded token (64-bit, word at a time).
 std::uint64_t hash_folded(std::string_view folded);
 
 }  // namespace chaperone::pii

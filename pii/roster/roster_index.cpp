@@ -117,13 +117,21 @@ RosterIndex::RosterIndex(Roster roster) : roster_(std::move(roster)) {
             if (t.tokens.size() >= 2) {
                 RosterAddress a;
                 for (const auto& tok : t.tokens) a.tokens.emplace_back(t.folded_of(tok));
-                auto existing = std::find_if(addresses_.begin(), addresses_.end(),
-                                             [&](const RosterAddress& r) { return r.tokens == a.tokens; });
-                if (existing != addresses_.end()) {
-                    existing->pupils.push_back(i);
+                const std::string head = a.tokens[0] + " " + a.tokens[1];
+                IndexList& same_head = addresses_by_head_[head];
+                const auto existing = std::find_if(same_head.begin(), same_head.end(),
+                                                   [&](std::uint32_t ai) { return addresses_[ai].tokens == a.tokens; });
+                if (existing != same_head.end()) {
+                    addresses_[*existing].pupils.push_back(i);
                 } else {
                     a.pupils.push_back(i);
-                    addresses_by_first_word_[a.tokens.front()].push_back(static_cast<std::uint32_t>(addresses_.size()));
+                    const std::string town = fold_text(p.town);
+                    for (std::size_t at = 0; at < town.size();) {
+                        const std::size_t end = std::min(town.find(' ', at), town.size());
+                        a.town_tokens.push_back(town.substr(at, end - at));
+                        at = end + 1;
+                    }
+                    same_head.push_back(static_cast<std::uint32_t>(addresses_.size()));
                     addresses_.push_back(std::move(a));
                 }
             }
@@ -143,6 +151,11 @@ RosterIndex::RosterIndex(Roster roster) : roster_(std::move(roster)) {
         if (!c.email.empty()) contacts_by_email_[normalise_email(c.email)].push_back(i);
         if (!c.phone.empty()) contacts_by_phone_[normalise_uk_phone(c.phone)].push_back(i);
         contact_names_.push_back(std::move(parts));
+    }
+    forename_tokens_.assign(names_.table().size(), false);
+    for (const std::string& f : roster_forenames_) {
+        const std::int32_t id = names_.table().find(f);
+        if (id >= 0) forename_tokens_[static_cast<std::size_t>(id)] = true;
     }
     for (std::uint32_t i = 0; i < roster_.staff.size(); ++i) {
         const StaffMember& s = roster_.staff[i];
@@ -246,24 +259,19 @@ std::span<const std::uint32_t> RosterIndex::pupils_at_postcode(std::string_view 
 
 std::optional<AddressMatch> RosterIndex::match_address_at(std::string_view text, std::size_t pos) const {
     if (addresses_.empty() || pos >= text.size()) return std::nullopt;
-    // Cheap test first: is the first word ("14", "flat") the first word of any roster line?
-    std::string head;
-    for (std::size_t i = pos; i < text.size() && head.size() < 16; ++i) {
-        const char c = text[i];
-        if (c >= 'A' && c <= 'Z') {
-            head.push_back(static_cast<char>(c - 'A' + 'a'));
-        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            head.push_back(c);
-        } else {
-            break;
-        }
-    }
-    if (head.empty() || addresses_by_first_word_.find(head) == addresses_by_first_word_.end()) return std::nullopt;
+    // Cheap test first: are the first two words ("14 larch", "flat 2") those of a roster line?
+    // Read them from a short snippet; tokenize the whole line only when they are.
+    TokenizedText head;
+    tokenize_names(text.substr(pos, 48), head);
+    if (head.tokens.size() < 2 || head.tokens.front().start != 0) return std::nullopt;
+    std::string key(head.folded_of(head.tokens[0]));
+    key.push_back(' ');
+    key += head.folded_of(head.tokens[1]);
+    const auto candidates = find_list(addresses_by_head_, key);
+    if (candidates.empty()) return std::nullopt;
     const std::string_view snippet = text.substr(pos, kMaxAddressBytes);
     TokenizedText t;
     tokenize_names(snippet, t);
-    if (t.tokens.empty() || t.tokens.front().start != 0) return std::nullopt;
-    const auto candidates = find_list(addresses_by_first_word_, std::string(t.folded_of(t.tokens.front())));
     std::optional<AddressMatch> best;
     for (const std::uint32_t ai : candidates) {
         const RosterAddress& a = addresses_[ai];
@@ -273,8 +281,18 @@ std::optional<AddressMatch> RosterIndex::match_address_at(std::string_view text,
             ok = is_address_gap(t.tokens[k].gap) && t.folded_of(t.tokens[k]) == a.tokens[k];
         }
         if (!ok) continue;
-        // The text's word must end where the roster's does ("14 Mill Roads" is not "14 Mill Road").
-        const std::size_t end = t.tokens[a.tokens.size() - 1].end;
+        std::size_t last = a.tokens.size() - 1;
+        // The town, when it follows: "14 Larch Close, Leicester".
+        const std::size_t n = a.town_tokens.size();
+        if (n && last + n < t.tokens.size()) {
+            bool town = true;
+            for (std::size_t k = 0; k < n && town; ++k) {
+                const NameToken& tok = t.tokens[last + 1 + k];
+                town = t.folded_of(tok) == a.town_tokens[k] && is_address_gap(tok.gap);
+            }
+            if (town) last += n;
+        }
+        const std::size_t end = t.tokens[last].end;
         if (!best || pos + end > best->end) best = AddressMatch{pos + end, a.pupils};
     }
     return best;

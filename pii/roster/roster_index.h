@@ -75,19 +75,25 @@ public:
     bool is_staff_surname(std::string_view folded) const;
     // Folded forenames of pupils and contacts (to recognise names the built-in list lacks).
     bool is_roster_forename(std::string_view folded) const;
+    // The same by the matcher's token id (NameMatcher::lookup): no hashing at scan time.
+    bool is_roster_forename_token(std::int32_t id) const {
+        return id >= 0 && static_cast<std::size_t>(id) < forename_tokens_.size() && forename_tokens_[static_cast<std::size_t>(id)];
+    }
 
     // --- dates and places -------------------------------------------------------------
     std::span<const std::uint32_t> pupils_born_on(int year, int month, int day) const;
     // Postcode in any spacing or case ("le4 6xt", "LE46XT").
     std::span<const std::uint32_t> pupils_at_postcode(std::string_view postcode) const;
     // A roster first address line starting at text[pos] (case, spacing and punctuation
-    // free), e.g. "14 Larch Close" or "Flat 2, 7 Mill Road".
+    // free), e.g. "14 Larch Close" or "Flat 2, 7 Mill Road", with the roster town when it
+    // follows ("14 Larch Close, Leicester").
     std::optional<AddressMatch> match_address_at(std::string_view text, std::size_t pos) const;
 
 private:
     using IndexList = std::vector<std::uint32_t>;
     struct RosterAddress {
-        std::vector<std::string> tokens;  // folded words of address_line1
+        std::vector<std::string> tokens;       // folded words of address_line1
+        std::vector<std::string> town_tokens;  // folded words of the town, when the roster has one
         IndexList pupils;
     };
 
@@ -107,10 +113,11 @@ private:
     std::unordered_map<std::string, IndexList> pupils_by_surname_;
     std::unordered_set<std::string> staff_surnames_;
     std::unordered_set<std::string> roster_forenames_;
+    std::vector<bool> forename_tokens_;  // by NameMatcher token id
     std::unordered_map<std::string, IndexList> pupils_by_dob_;
     std::unordered_map<std::string, IndexList> pupils_by_postcode_;
     std::vector<RosterAddress> addresses_;
-    std::unordered_map<std::string, IndexList> addresses_by_first_word_;  // folded first word -> addresses_
+    std::unordered_map<std::string, IndexList> addresses_by_head_;  // "14 larch": folded first two words -> addresses_
 };
 
 // "le4 6xt" -> "LE46XT": upper case, spaces removed.

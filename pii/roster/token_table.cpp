@@ -13,7 +13,12 @@ std::int32_t TokenTable::find(std::string_view folded, std::uint64_t hash) const
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const std::int32_t id = slots_[i];
         if (id == kAbsent) return kAbsent;
-        if (hashes_[static_cast<std::size_t>(id)] == hash && words_[static_cast<std::size_t>(id)] == folded) return id;
+        if (hashes_[static_cast<std::size_t>(id)] != hash) continue;
+        const std::string& w = words_[static_cast<std::size_t>(id)];
+        if (w.size() != folded.size()) continue;
+        bool same = true;  // short words: an inline loop beats a call to memcmp
+        for (std::size_t k = 0; k < w.size() && same; ++k) same = w[k] == folded[k];
+        if (same) return id;
     }
 }
 
