@@ -65,7 +65,7 @@ Result<Correspondence> build_correspondence(std::string_view raw, const Envelope
     c.recorded_at = recorded_at;
     c.sent_at = sent_time_from_header(parsed->header("Date"), recorded_at);
     c.envelope_from = ascii_lower(bare_address(envelope.mail_from));
-    for (const auto& r : envelope.rcpt_to) c.envelope_to.push_back(bare_address(r));
+    for (const auto& r : envelope.recipients) c.envelope_to.push_back(bare_address(r));
     auto from = addresses(parsed->get(), GMIME_ADDRESS_TYPE_FROM);
     c.header_from = from.empty() ? std::string() : from.front();
     c.header_to = addresses(parsed->get(), GMIME_ADDRESS_TYPE_TO);

@@ -22,13 +22,12 @@
 #include "pii/base/result.h"
 #include "pii/mime/mime_message.h"
 #include "policies/config/config.h"
+#include "policies/decision/envelope.h"
 
 namespace chaperone::archive {
 
-struct Envelope {
-    std::string mail_from;
-    std::vector<std::string> rcpt_to;
-};
+// The milter's envelope (MAIL FROM, RCPT TO): RCPT TO keeps Bcc recipients on record.
+using Envelope = policies::Envelope;
 
 Result<Correspondence> build_correspondence(std::string_view raw, const Envelope& envelope, Direction direction,
                                             const policies::LimitsConfig& limits, const Timestamp& recorded_at);

@@ -2,6 +2,8 @@
 // mail are untouched, and a dead milter makes Postfix answer 4xx instead of passing mail.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "captured_mail.h"
 #include "e2e_stack.h"
 
@@ -89,5 +91,29 @@ TEST_CASE("milter killed: Postfix answers 4xx and nothing passes unchecked", "[e
     INFO(refused.output);
     CHECK(refused.output.find("<** 451") != std::string::npos);
     CHECK(stack.sink.wait_for(2, std::chrono::seconds(3)) == 1);
+    CHECK(stack.postfix->queue_count() == 0);
+}
+
+TEST_CASE("many concurrent SMTP sessions: every external message footed exactly once", "[e2e][concurrency]") {
+    E2EStack stack("concurrent");
+    REQUIRE(stack.error.empty());
+    // smtp-source: 20 parallel sessions, 200 messages, each to a distinct external recipient.
+    RunResult sent = run_command({"/usr/sbin/smtp-source", "-s", "20", "-m", "200", "-N", "-M", "client.school.example",
+                                  "-f", "j.bloggs@school.example", "-t", "parent@parents.example", "-F",
+                                  stack.message_path("alternative-external.eml").string(),
+                                  "127.0.0.1:" + std::to_string(stack.postfix->smtpd_port())},
+                                 std::chrono::seconds(120));
+    INFO(sent.output);
+    REQUIRE(sent.exit_code == 0);
+    REQUIRE(stack.sink.wait_for(200, std::chrono::seconds(120)) == 200);
+    std::set<std::string> recipients;
+    for (const auto& file : stack.sink.files()) {
+        CapturedMail mail(file);
+        for (const auto& r : mail.recipients()) recipients.insert(r);
+        CHECK(count_of(mail.text("text/plain"), kFooterWords) == 1);
+        CHECK(count_of(mail.text("text/html"), kFooterWords) == 1);
+        CHECK(mail.header_count("X-Chaperone-Disclaimer") == 1);
+    }
+    CHECK(recipients.size() == 200);  // -N numbered every recipient: none lost, none doubled
     CHECK(stack.postfix->queue_count() == 0);
 }
