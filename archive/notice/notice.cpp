@@ -229,6 +229,8 @@ NoticeResult send_text_message(const policies::Config& config, const std::string
     smtp::SmtpOptions options;
     options.helo = config.release.helo;
     options.timeout = std::chrono::seconds(config.release.timeout_seconds);
+    // A notice is sent while the MTA waits for the milter's answer: bound the whole of it.
+    options.overall = std::chrono::seconds(config.release.timeout_seconds);
     smtp::SmtpOutcome sent = smtp::smtp_send(*endpoint, smtp::SmtpEnvelope{config.quarantine.notice_from, {to}, message}, options);
     result.sent = sent.delivered;
     result.detail = sent.delivered ? sent.reply : sent.error;

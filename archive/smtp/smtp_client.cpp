@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -20,7 +21,9 @@ using Clock = std::chrono::steady_clock;
 
 class Connection {
 public:
-    explicit Connection(std::chrono::milliseconds timeout) : timeout_(timeout) {}
+    Connection(std::chrono::milliseconds timeout, std::chrono::milliseconds overall)
+        : timeout_(timeout),
+          end_(overall.count() > 0 ? Clock::now() + overall : Clock::time_point::max()) {}
     ~Connection() {
         if (fd_ >= 0) ::close(fd_);
     }
@@ -38,10 +41,12 @@ private:
 
     int fd_ = -1;
     std::chrono::milliseconds timeout_;
+    Clock::time_point end_;  // the overall deadline
     std::string buffer_;
 };
 
 Status Connection::wait(short events, Clock::time_point deadline, const char* what) {
+    deadline = std::min(deadline, end_);
     for (;;) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
         if (left <= 0) return Status::error(Errc::io, fmt::format("timed out {}", what));
@@ -261,7 +266,7 @@ SmtpOutcome smtp_send(const SmtpEndpoint& endpoint, const SmtpEnvelope& envelope
     if (envelope.mail_from.find_first_of("\r\n<>") != std::string::npos)
         return fail(SmtpStage::mail, "malformed sender address");
 
-    Connection conn(options.timeout);
+    Connection conn(options.timeout, options.overall);
     if (Status s = conn.connect(endpoint); !s) return fail(SmtpStage::connect, s.message());
 
     // Each command: write it, read the reply, check the class.

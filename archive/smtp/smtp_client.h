@@ -12,7 +12,8 @@
 // listener trusted by address.
 //
 // Bounded: every read and write has the deadline `timeout` (per command, poll-based, also
-// for connect); a reply may have at most kMaxReplyLines lines of at most kMaxReplyLineBytes.
+// for connect), and the whole conversation `overall` when set; a reply may have at most
+// kMaxReplyLines lines of at most kMaxReplyLineBytes.
 // SIGPIPE is never raised (MSG_NOSIGNAL).
 //
 // What `delivered` and `final_dot_sent` mean for exactly-once: delivered is the server's 2xx
@@ -53,6 +54,7 @@ struct SmtpEnvelope {
 struct SmtpOptions {
     std::string helo = "localhost";
     std::chrono::milliseconds timeout{30000};  // per connect, per command, per body write
+    std::chrono::milliseconds overall{0};      // the whole conversation, when non-zero (the milter's notices)
 };
 
 enum class SmtpStage { connect, greeting, hello, mail, rcpt, data, body, done };

@@ -122,6 +122,17 @@ TEST_CASE("a server that never answers is given up on within the timeout", "[smt
     CHECK(r.error == "greeting: timed out waiting for the relay's reply");
     CHECK(elapsed < std::chrono::seconds(2));
 
+    // The overall bound: a slow server answering each step within `timeout` is still cut off.
+    FakeSmtpServer slow;
+    slow.set_dot_delay(std::chrono::milliseconds(2500));
+    SmtpOptions bounded = quick(3000);  // each step alone would be allowed 3 s
+    bounded.overall = std::chrono::milliseconds(600);
+    start = std::chrono::steady_clock::now();
+    r = smtp_send(endpoint_of(slow), {"a@school.example", {"b@x.example"}, "x\n"}, bounded);
+    CHECK_FALSE(r.delivered);
+    CHECK(r.outcome_unknown());
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1500));
+
     int closed = 0;
     {
         FakeSmtpServer gone;
