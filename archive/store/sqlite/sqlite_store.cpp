@@ -23,11 +23,13 @@ public:
         : state_(std::move(state)),
           roster_(make_roster_store(*state_)),
           casefiles_(make_casefile_store(*state_)),
-          audit_(make_audit_log(*state_)) {}
+          audit_(make_audit_log(*state_)),
+          quarantine_(make_quarantine_store(*state_)) {}
 
     RosterStore& roster() override { return *roster_; }
     CaseFileStore& casefiles() override { return *casefiles_; }
     AuditLog& audit() override { return *audit_; }
+    QuarantineStore& quarantine() override { return *quarantine_; }
     Result<FsckReport> fsck(bool remove, std::chrono::seconds min_age) override;
 
 private:
@@ -35,6 +37,7 @@ private:
     std::unique_ptr<RosterStore> roster_;
     std::unique_ptr<CaseFileStore> casefiles_;
     std::unique_ptr<AuditLog> audit_;
+    std::unique_ptr<QuarantineStore> quarantine_;
 };
 
 Result<FsckReport> SqliteStore::fsck(bool remove, std::chrono::seconds min_age) {

@@ -12,8 +12,9 @@ PostfixInstance::PostfixInstance(fs::path dir, PostfixOptions options)
     : dir_(std::move(dir)), config_dir_(dir_ / "etc"), options_(std::move(options)) {
     fs::create_directories(dir_);
     smtpd_port_ = free_port();
-    release_port_ = free_port();
-    while (release_port_ == smtpd_port_) release_port_ = free_port();
+    // A fixed release port lets the milter's config name it before Postfix exists.
+    release_port_ = options_.release_port ? options_.release_port : free_port();
+    while (release_port_ == smtpd_port_) smtpd_port_ = free_port();
 }
 
 PostfixInstance::~PostfixInstance() { stop(); }

@@ -27,6 +27,7 @@ struct PostfixOptions {
     std::string non_smtpd_milters;
     std::string milter_default_action = "tempfail";
     int sink_port = 0;                // where everything is relayed
+    int release_port = 0;             // the milter-less listener ([release] relay); 0: pick a free one
     std::map<std::string, std::string> extra;  // more main.cf settings
     int lifetime_seconds = 600;       // master -e: the instance ends itself after this
 };

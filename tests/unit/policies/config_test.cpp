@@ -119,3 +119,21 @@ recipient_domain = "nhs.example"
     REQUIRE(config->policy.exemptions.size() == 1);
     CHECK(config->policy.exemptions[0].recipient_domain == "nhs.example");
 }
+
+TEST_CASE("[quarantine] dpo_address and notice_template are read", "[config][quarantine]") {
+    std::string text = std::string(kMinimal) +
+                       "[quarantine]\ndpo_address = \"dpo@school.example\"\nnotice_template = \"notice.txt\"\n"
+                       "retention_days = 14\nexpiry_report_days = 3\n";
+    auto config = load_config_from_string(text, "/etc/chaperone/chaperone.toml");
+    REQUIRE(config.is_ok());
+    CHECK(config->quarantine.dpo_address == "dpo@school.example");
+    CHECK(config->quarantine.notice_template == "/etc/chaperone/notice.txt");
+    CHECK(config->quarantine.retention_days == 14);
+    CHECK(config->quarantine.expiry_report_days == 3);
+    auto defaults = load_config_from_string(kMinimal, "/etc/chaperone/chaperone.toml");
+    REQUIRE(defaults.is_ok());
+    CHECK(defaults->quarantine.dpo_address.empty());
+    auto bad = load_config_from_string(std::string(kMinimal) + "[quarantine]\ndpo_address = 7\n", "/etc/c.toml");
+    REQUIRE_FALSE(bad.is_ok());
+    CHECK_THAT(bad.error_message(), Catch::Contains("[quarantine] dpo_address"));
+}
