@@ -19,7 +19,7 @@ struct ScanContext {
     std::vector<Correspondent> recipients;  // envelope recipients, with names from To:/Cc: when known
     std::string school_address;
     std::vector<std::string> school_phones;
-    std::vector<std::string> internal_domains;  // the school's own addresses are not PII
+    std::vector<std::string> internal_domains;  // the school's own mail domains; subdomains count too
 };
 
 }  // namespace chaperone::pii

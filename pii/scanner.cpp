@@ -1,12 +1,24 @@
-// TEMPORARY until the detection engine lands (branch `detect` replaces this file): the
-// milter builds its PolicyEngine without a Scanner, so nothing here is ever called.
+// Scanner construction and scan_text(); see scanner.h. The message and file entry points
+// (which need text extraction) are in scanner_message.cpp.
 #include "pii/scanner.h"
+
+#include "pii/detect/detector_set.h"
+#include "pii/roster/roster_index.h"
 
 namespace chaperone::pii {
 
 Scanner::Scanner(ScanSettings settings, std::shared_ptr<const RosterIndex> roster)
-    : settings_(std::move(settings)), roster_(std::move(roster)) {}
+    : settings_(std::move(settings)), roster_(std::move(roster)) {
+    DetectorSetOptions options;
+    options.kinds = settings_.kinds;
+    options.min_confidence = settings_.min_confidence;
+    detectors_ = std::make_unique<const DetectorSet>(std::move(options), roster_);
+}
+
 Scanner::~Scanner() = default;
-ScanReport Scanner::scan_message(const MimeMessage&, const ScanContext&) const { return {}; }
+
+std::vector<Finding> Scanner::scan_text(std::string_view text, std::string_view where, const ScanContext& context) const {
+    return detectors_->run(text, where, context);
+}
 
 }  // namespace chaperone::pii

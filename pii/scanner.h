@@ -4,7 +4,8 @@
 //   ScanReport report = scanner.scan_message(message, context);
 //
 // A Scanner is immutable after construction and may be shared by every milter thread;
-// a new roster means a new Scanner (swap a shared_ptr).
+// a new roster means a new Scanner (swap a shared_ptr). `roster` may be null (no roster
+// imported yet): the generic detectors still run.
 #pragma once
 
 #include <filesystem>
@@ -23,6 +24,7 @@
 namespace chaperone::pii {
 
 class RosterIndex;
+class DetectorSet;
 
 struct ScanSettings {
     ExtractionLimits limits;
@@ -54,6 +56,12 @@ public:
 private:
     ScanSettings settings_;
     std::shared_ptr<const RosterIndex> roster_;
+    std::unique_ptr<const DetectorSet> detectors_;
 };
+
+// The correspondents of a message as its headers name them: `context` with display names
+// filled in from From:/To:/Cc: where the caller left them empty (and recipients the
+// headers name added when the envelope gave none).
+ScanContext with_header_names(const MimeMessage& message, const ScanContext& context);
 
 }  // namespace chaperone::pii

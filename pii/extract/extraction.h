@@ -29,17 +29,22 @@ enum class Protection {
     encrypted_zipcrypto,      // ZIP with legacy ZipCrypto entries (weak, trivially broken)
     encrypted_pdf,            // PDF with /Encrypt and a user password
     encrypted_ooxml,          // Office 2007+ document encrypted into a CFB container
-    encrypted_legacy_office,  // .doc/.xls with the legacy RC4/XOR encryption flag
+    encrypted_legacy_office,  // .doc/.xls/.ppt with the legacy RC4/XOR encryption flag
+    encrypted_odf,            // OpenDocument (odt/ods/odp) saved with a password
     unreadable,               // corrupt, a bomb, over a limit, or a type we cannot read
 };
 
+// "none", "aes", "zipcrypto", "pdf", "ooxml", "legacy-office", "odf", "unreadable".
 std::string protection_name(Protection protection);
 inline bool is_protected(Protection p) { return p != Protection::none && p != Protection::unreadable; }
 
 struct AttachmentReport {
     std::string name;          // file name as sent; nested entries as "outer.zip/inner.xlsx"
     std::string content_type;  // declared MIME type, lower-case
-    std::string detected_type; // what we read it as: docx xlsx pptx odt ods csv txt rtf pdf zip eml other
+    // What we read it as: docx xlsx pptx odt ods odp csv txt html rtf pdf zip eml image signature,
+    // or a type we recognise but do not read (doc xls ppt msg xlsb 7z rar gzip cfb ooxml pgp smime),
+    // or other.
+    std::string detected_type;
     std::uint64_t size = 0;    // decoded bytes
     Protection protection = Protection::none;
     std::string detail;        // why unreadable / which encryption; never content

@@ -2,9 +2,16 @@
 #include "pii/mime/mime_message.h"
 
 #include <fcntl.h>
+#include <iconv.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <initializer_list>
+
+#include "pii/mime/charset.h"
 
 namespace chaperone::pii {
 namespace {
@@ -121,59 +128,112 @@ std::string decoded_part_bytes(GMimePart* part, std::uint64_t max_bytes, bool* t
     if (truncated) *truncated = false;
     GMimeDataWrapper* content = g_mime_part_get_content(part);
     if (!content) return {};
-    GPtr<GMimeStream> out(g_mime_stream_mem_new());
-    g_mime_data_wrapper_write_to_stream(content, out.get());
-    GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
-    std::size_t n = bytes->len;
-    if (n > max_bytes) {
-        n = max_bytes;
-        if (truncated) *truncated = true;
+    GMimeStream* raw = g_mime_data_wrapper_get_stream(content);
+    if (!raw) return {};
+    // Decode while reading and stop one byte past the bound, so a huge attachment costs
+    // max_bytes of memory, not its full size.
+    g_mime_stream_reset(raw);
+    GPtr<GMimeStream> filtered(g_mime_stream_filter_new(raw));
+    GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
+    if (encoding == GMIME_CONTENT_ENCODING_BASE64 || encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ||
+        encoding == GMIME_CONTENT_ENCODING_UUENCODE) {
+        GPtr<GMimeFilter> decoder(g_mime_filter_basic_new(encoding, FALSE));
+        g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.get()), decoder.get());
     }
-    return std::string(reinterpret_cast<const char*>(bytes->data), n);
-}
-
-static bool is_valid_utf8(std::string_view s) { return g_utf8_validate(s.data(), static_cast<gssize>(s.size()), nullptr); }
-
-std::string to_utf8(std::string_view bytes, const char* charset) {
-    bool ascii = true;
-    for (unsigned char c : bytes) {
-        if (c >= 0x80) {
-            ascii = false;
+    std::string out;
+    gint64 length = g_mime_stream_length(raw);
+    if (length > 0) out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(length), max_bytes) + 1));
+    char buffer[64 * 1024];
+    constexpr int kMaxEmptyReads = 4;  // a filter may return 0 before the end; do not spin on it
+    int empty_reads = 0;
+    while (true) {
+        gssize n = g_mime_stream_read(filtered.get(), buffer, sizeof buffer);
+        if (n < 0) break;
+        if (n == 0) {
+            if (g_mime_stream_eos(filtered.get()) || ++empty_reads >= kMaxEmptyReads) break;
+            continue;
+        }
+        empty_reads = 0;
+        out.append(buffer, static_cast<std::size_t>(n));
+        if (out.size() > max_bytes) {
+            out.resize(static_cast<std::size_t>(max_bytes));
+            if (truncated) *truncated = true;
             break;
         }
     }
-    if (ascii) return std::string(bytes);
-    std::string name = charset && *charset ? g_mime_charset_iconv_name(charset) : "";
-    if (name.empty() || g_ascii_strcasecmp(name.c_str(), "us-ascii") == 0 || g_ascii_strcasecmp(name.c_str(), "ascii") == 0) {
-        // Undeclared or wrongly declared 8-bit: UTF-8 if it is valid, else the usual Windows charset.
-        name = is_valid_utf8(bytes) ? "UTF-8" : "WINDOWS-1252";
-    }
-    if (g_ascii_strcasecmp(name.c_str(), "utf-8") == 0 || g_ascii_strcasecmp(name.c_str(), "utf8") == 0) {
-        if (is_valid_utf8(bytes)) return std::string(bytes);
-        gchar* fixed = g_utf8_make_valid(bytes.data(), static_cast<gssize>(bytes.size()));
-        std::string out(fixed);
-        g_free(fixed);
-        return out;
-    }
-    gsize written = 0;
-    GError* error = nullptr;
-    gchar* converted = g_convert_with_fallback(bytes.data(), static_cast<gssize>(bytes.size()), "UTF-8", name.c_str(),
-                                               "\xEF\xBF\xBD", nullptr, &written, &error);
-    if (!converted) {
-        if (error) g_error_free(error);
-        // Unknown charset name: read it as windows-1252, which maps every byte.
-        converted = g_convert_with_fallback(bytes.data(), static_cast<gssize>(bytes.size()), "UTF-8", "WINDOWS-1252",
-                                           "\xEF\xBF\xBD", nullptr, &written, nullptr);
-        if (!converted) {
-            gchar* fixed = g_utf8_make_valid(bytes.data(), static_cast<gssize>(bytes.size()));
-            std::string out(fixed);
-            g_free(fixed);
-            return out;
-        }
-    }
-    std::string out(converted, written);
-    g_free(converted);
     return out;
+}
+
+namespace {
+
+bool equals_any(const std::string& name, std::initializer_list<const char*> names) {
+    for (const char* candidate : names) {
+        if (g_ascii_strcasecmp(name.c_str(), candidate) == 0) return true;
+    }
+    return false;
+}
+
+bool is_wide_charset(const std::string& name) {
+    return g_ascii_strncasecmp(name.c_str(), "utf-16", 6) == 0 || g_ascii_strncasecmp(name.c_str(), "utf-32", 6) == 0 ||
+           g_ascii_strncasecmp(name.c_str(), "utf16", 5) == 0 || g_ascii_strncasecmp(name.c_str(), "utf32", 5) == 0 ||
+           g_ascii_strncasecmp(name.c_str(), "ucs-2", 5) == 0 || g_ascii_strncasecmp(name.c_str(), "ucs-4", 5) == 0 ||
+           g_ascii_strncasecmp(name.c_str(), "ucs2", 4) == 0 || g_ascii_strncasecmp(name.c_str(), "ucs4", 4) == 0;
+}
+
+// iconv with every invalid or truncated input sequence replaced by U+FFFD, so one bad byte
+// does not lose the whole part. Returns false when the charset is unknown to iconv.
+bool convert_with_iconv(std::string_view bytes, const char* from, std::string& out) {
+    iconv_t cd = g_mime_iconv_open("UTF-8", from);
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    out.clear();
+    out.reserve(bytes.size() * 2 + 16);
+    char* in = const_cast<char*>(bytes.data());
+    size_t in_left = bytes.size();
+    char chunk[16 * 1024];
+    while (in_left > 0) {
+        char* dst = chunk;
+        size_t dst_left = sizeof chunk;
+        size_t rc = iconv(cd, &in, &in_left, &dst, &dst_left);
+        out.append(chunk, sizeof chunk - dst_left);
+        if (rc != static_cast<size_t>(-1)) continue;
+        if (errno == E2BIG) continue;
+        // EILSEQ (invalid) or EINVAL (truncated at the end): mark it and step over one byte.
+        out.append("\xEF\xBF\xBD");
+        ++in;
+        --in_left;
+    }
+    char* dst = chunk;
+    size_t dst_left = sizeof chunk;
+    iconv(cd, nullptr, nullptr, &dst, &dst_left);  // flush shift state
+    out.append(chunk, sizeof chunk - dst_left);
+    g_mime_iconv_close(cd);
+    return true;
+}
+
+}  // namespace
+
+std::string to_utf8(std::string_view bytes, const char* charset) {
+    std::string declared = charset && *charset ? charset : "";
+    std::string name = declared.empty() ? "" : g_mime_charset_iconv_name(declared.c_str());
+    const bool wide = is_wide_charset(name) || is_wide_charset(declared);
+    if (!wide && is_ascii(bytes)) return std::string(bytes);
+    if (name.empty() || equals_any(name, {"us-ascii", "ascii", "ansi_x3.4-1968", "646"})) {
+        // Undeclared or wrongly declared 8-bit: UTF-8 if it is valid, else the usual Windows charset.
+        return is_valid_utf8(bytes) ? std::string(bytes) : windows1252_to_utf8(bytes);
+    }
+    if (equals_any(name, {"utf-8", "utf8"})) {
+        return is_valid_utf8(bytes) ? std::string(bytes) : repair_utf8(bytes);
+    }
+    // Latin-1 labels are read as windows-1252, its superset, as browsers and mail clients do:
+    // 0x80-0x9F in "ISO-8859-1" mail are nearly always curly quotes, dashes and the euro sign.
+    if (equals_any(name, {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "windows-1252", "cp1252"}) ||
+        equals_any(declared, {"iso-8859-1", "latin1", "windows-1252", "cp1252"})) {
+        return windows1252_to_utf8(bytes);
+    }
+    std::string out;
+    if (convert_with_iconv(bytes, name.c_str(), out)) return out;
+    // Unknown charset name: read it as windows-1252, which maps every byte.
+    return windows1252_to_utf8(bytes);
 }
 
 std::string mime_type_of(GMimeObject* object) {

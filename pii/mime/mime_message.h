@@ -49,11 +49,15 @@ private:
 };
 
 // The decoded bytes of a leaf part (Content-Transfer-Encoding undone, charset untouched).
-// Stops after `max_bytes` and sets `truncated`.
+// Stops after `max_bytes` and sets `truncated`; decodes as it reads, so memory stays
+// bounded by `max_bytes` whatever the part's size. Truncated base64 yields what decodes.
 std::string decoded_part_bytes(GMimePart* part, std::uint64_t max_bytes, bool* truncated = nullptr);
 
 // Converts `bytes` in `charset` to UTF-8. Unknown charsets and invalid sequences degrade
-// to a best effort (windows-1252 for undeclared 8-bit text, U+FFFD for garbage), never fail.
+// to a best effort, never fail: undeclared 8-bit text is UTF-8 when valid, else
+// windows-1252; ISO-8859-1 is read as its superset windows-1252; invalid bytes in text
+// declared UTF-8 are read as windows-1252 (mislabelled Latin-1); other charsets go through
+// iconv with U+FFFD for each invalid sequence; an unknown charset name means windows-1252.
 std::string to_utf8(std::string_view bytes, const char* charset);
 
 // Lower-case "type/subtype" of a part ("text/plain" when the header is missing).

@@ -1,0 +1,459 @@
+// person_name: names of pupils and their families, from the roster and from the way names
+// are written, and never the correspondents, staff or professionals in their role.
+//
+// Three passes over the word tokens of each segment of text:
+// 1. Roster names (name_matcher.h): pupils' and contacts' full names in all their written
+//    forms. A staff name is claimed and dropped; so is a correspondent's.
+// 2. Names written as names: a title and surname ("Mrs Bennett", "Mr and Mrs Okafor"), a
+//    label ("Child's name: Jack Hill"), a kinship word ("her brother Jack"), a known
+//    forename and a capitalised surname ("Jack Hill"), and forename lists ending in one
+//    ("Tom, Ella and Jack Hill"). Professionals named in their role ("the social worker,
+//    Ms Reed", "Dr Patel at the surgery", "PC Davies") are claimed and dropped.
+// 3. A roster pupil's forename standing alone ("Oliver was upset"), when capitalised and
+//    not a common word ("Will you", "in May", "Grace"); names that are also words ("Poppy",
+//    "Holly") only with a sign of a person after them ("Poppy has", "Holly's").
+// Everywhere: the greeting's names and the sender's own signature block are not findings.
+#include <algorithm>
+#include <set>
+
+#include "pii/detect/detector.h"
+#include "pii/detect/name_lexicon.h"
+#include "pii/roster/text_fold.h"
+
+namespace chaperone::pii {
+namespace {
+
+// Names are matched segment by segment so token memory stays bounded on huge texts.
+constexpr std::size_t kSegmentBytes = 1 << 20;
+// Longest run of capitalised words taken as one name after a title or label.
+constexpr std::size_t kMaxNameWords = 3;
+// Tokens looked at before / after a name for a role ("the school nurse, Mrs Hale").
+constexpr std::size_t kRoleWindowBefore = 4;
+constexpr std::size_t kRoleWindowAfter = 6;
+// Names in a forename list before "and" ("Tom, Ella and Jack Hill").
+constexpr std::size_t kMaxListNames = 6;
+
+bool is_person_verb(std::string_view w) {
+    static const std::set<std::string_view> kVerbs = {
+        "has", "had", "is", "was", "will", "would", "can", "could", "did", "does", "said", "says", "told", "seems",
+        "seemed", "feels", "felt", "went", "got", "gets", "needs", "needed", "wants", "wanted", "loves", "loved",
+        "enjoyed", "enjoys", "worked", "works", "made", "makes", "showed", "shows", "tried", "tries", "struggled",
+        "struggles", "asked", "came", "comes", "forgot", "brought", "scored", "won", "played", "plays", "read",
+        "wrote", "completed", "finished", "joined", "left", "arrived", "missed", "hurt", "fell", "cried", "likes",
+        "liked", "settled", "behaved", "spoke", "isn", "wasn", "doesn", "didn", "hasn", "hadn", "won't", "and"};
+    return kVerbs.count(w) > 0;
+}
+
+// Words that open the name after them in a form: "Name: ...", "Child: ...".
+bool is_name_label(std::string_view w) {
+    return w == "name" || w == "pupil" || w == "child" || w == "student" || w == "learner" || w == "forename" ||
+           w == "names" || w == "sibling" || w == "siblings";
+}
+
+class SegmentScan {
+public:
+    SegmentScan(const DetectorInput& in, std::size_t base, std::string_view segment)
+        : in_(in), base_(base), regions_(in.analysis.regions()), who_(in.analysis.correspondents()) {
+        tokenize_names(segment, toks_);
+        n_ = toks_.tokens.size();
+        if (in.roster) {
+            in.roster->names().lookup(toks_, ids_);
+        } else {
+            ids_.assign(n_, TokenTable::kAbsent);
+        }
+        claimed_.assign(n_, false);
+    }
+
+    void run(std::vector<Finding>& out) {
+        std::vector<NameMatch> forenames;
+        if (in_.roster) roster_pass(out, forenames);
+        heuristic_pass(out);
+        forename_pass(forenames, out);
+    }
+
+private:
+    const NameToken& tok(std::size_t i) const { return toks_.tokens[i]; }
+    std::string_view fold(std::size_t i) const { return toks_.folded_of(toks_.tokens[i]); }
+    std::size_t abs_start(std::size_t i) const { return base_ + tok(i).start; }
+    std::size_t abs_end(std::size_t i) const { return base_ + tok(i).end; }
+    bool capital(std::size_t i) const { return tok(i).capitalised() || tok(i).all_upper(); }
+    bool forward(std::size_t i) const { return tok(i).gap == Gap::space || tok(i).gap == Gap::newline; }
+    void claim(std::size_t first, std::size_t last) {
+        for (std::size_t k = first; k <= last && k < n_; ++k) claimed_[k] = true;
+    }
+    bool any_claimed(std::size_t first, std::size_t last) const {
+        for (std::size_t k = first; k <= last && k < n_; ++k) {
+            if (claimed_[k]) return true;
+        }
+        return false;
+    }
+    // Greeting names and the sender's own signature are the correspondents'.
+    bool in_correspondent_region(std::size_t first, std::size_t last) const {
+        if (regions_.in_greeting(abs_start(first), abs_end(last))) return true;
+        const SignatureBlock* sig = regions_.signature_at(abs_start(first));
+        return sig && sig->outer;
+    }
+    // Folded words from first to last joined by single spaces ("o neill", "van der berg").
+    std::string joined(std::size_t first, std::size_t last) const {
+        std::string s;
+        for (std::size_t k = first; k <= last; ++k) {
+            if (k > first) s.push_back(' ');
+            s += fold(k);
+        }
+        return s;
+    }
+    bool is_known_forename(std::size_t i) const {
+        const std::string_view f = fold(i);
+        return lexicon::is_forename(f) || (in_.roster && in_.roster->is_roster_forename(f));
+    }
+    // A capitalised word that can be a surname after a forename or title.
+    bool surname_like(std::size_t i) const {
+        if (i >= n_ || !capital(i) || tok(i).has_digit()) return false;
+        const std::string_view f = fold(i);
+        return f.size() >= 2 && !lexicon::is_not_a_surname(f) && !lexicon::is_organisation_word(f) &&
+               !lexicon::is_personal_title(f) && !lexicon::is_professional_title(f);
+    }
+    // The words of a name continue through hyphens and apostrophes ("Smith-Jones", "O'Neill").
+    std::size_t extend_compound(std::size_t last) const {
+        while (last + 1 < n_ && (tok(last + 1).gap == Gap::hyphen || tok(last + 1).gap == Gap::apostrophe) &&
+               capital(last + 1)) {
+            ++last;
+        }
+        return last;
+    }
+    std::size_t compound_start(std::size_t last) const {
+        std::size_t first = last;
+        while (first > 0 && (tok(first).gap == Gap::hyphen || tok(first).gap == Gap::apostrophe)) --first;
+        return first;
+    }
+
+    bool role_context(std::size_t first, std::size_t last) const {
+        // Before: "the social worker, Ms Reed", "Headteacher Mrs Smith".
+        for (std::size_t k = first, steps = 0; k > 0 && steps < kRoleWindowBefore; --k, ++steps) {
+            const Gap g = tok(k).gap;
+            if (g == Gap::period || g == Gap::paragraph) break;
+            const std::string_view w = fold(k - 1);
+            if (lexicon::is_role_word(w)) return true;
+            if (!lexicon::is_role_connector(w) && g != Gap::comma) break;
+        }
+        // After: "Mrs Hale, the school nurse", "Dr Patel at the surgery", "Ms Reed (social worker)".
+        const std::size_t j = last + 1;
+        if (j >= n_) return false;
+        const std::string_view next = fold(j);
+        const bool appositive = tok(j).gap == Gap::comma || tok(j).gap == Gap::other || next == "from" ||
+                                next == "at" || next == "of" || next == "the" || next == "our" || next == "your" ||
+                                next == "who" || next == "is" || next == "a" || next == "an" || next == "with";
+        if (!appositive) return false;
+        for (std::size_t k = j; k < n_ && k < j + kRoleWindowAfter; ++k) {
+            if (k > j && (tok(k).gap == Gap::period || tok(k).gap == Gap::paragraph)) break;
+            if (lexicon::is_personal_title(fold(k))) break;  // the next person
+            if (lexicon::is_role_word(fold(k))) return true;
+        }
+        return false;
+    }
+
+    void emit(std::vector<Finding>& out, std::size_t first, std::size_t last, double confidence, std::string reason,
+              Subject subject = Subject::unknown, std::vector<std::string> upns = {}) {
+        Finding f = make_finding(in_, PiiKind::person_name, abs_start(first), abs_end(last), confidence, std::move(reason));
+        f.subject = subject;
+        f.pupil_upns = std::move(upns);
+        out.push_back(std::move(f));
+        claim(first, last);
+    }
+
+    // --- pass 1: roster full names ------------------------------------------------------
+    void roster_pass(std::vector<Finding>& out, std::vector<NameMatch>& forenames) {
+        const NameMatcher& names = in_.roster->names();
+        for (std::size_t i = 0; i < n_; ++i) {
+            NameMatch m;
+            if (!names.match_at(toks_, ids_, i, m)) continue;
+            if (m.form == NameForm::forename_only) {
+                forenames.push_back(m);
+                continue;
+            }
+            handle_full_match(m, out);
+            i = m.last;
+        }
+    }
+
+    void handle_full_match(const NameMatch& m, std::vector<Finding>& out) {
+        const bool staff = std::any_of(m.entities.begin(), m.entities.end(),
+                                       [](const NameEntity& e) { return e.kind == EntityKind::staff; });
+        if (staff) return claim(m.first, m.last);
+        bool any_capital = false, any_word = false;
+        for (std::size_t k = m.first; k <= m.last; ++k) {
+            any_capital |= capital(k);
+            any_word |= lexicon::is_common_word_name(fold(k)) || lexicon::is_not_a_surname(fold(k));
+        }
+        if (!any_capital && any_word) return;  // "will brown" in running text
+        // The correspondent's own name (a parent written to by name) is not a finding.
+        for (const NameEntity& e : m.entities) {
+            std::string forename, surname;
+            if (e.kind == EntityKind::pupil) {
+                const Pupil& p = in_.roster->roster().pupils[e.index];
+                forename = fold_text(p.forename), surname = fold_text(p.surname);
+            } else {
+                const PersonNameParts& parts = in_.roster->contact_name(e.index);
+                forename = fold_text(parts.forename), surname = fold_text(parts.surname);
+            }
+            forename = forename.substr(0, forename.find(' '));
+            if (who_.has_full_name(forename, surname)) return claim(m.first, m.last);
+        }
+        if (in_correspondent_region(m.first, m.last)) return claim(m.first, m.last);
+        const bool pupil = std::any_of(m.entities.begin(), m.entities.end(),
+                                       [](const NameEntity& e) { return e.kind == EntityKind::pupil; });
+        std::vector<std::string> upns = in_.roster->upns_of(m.entities);
+        for (const auto& u : upns) full_name_upns_.insert(u);
+        emit(out, m.first, m.last, 0.95, pupil ? "roster pupil name" : "roster contact name",
+             pupil ? Subject::pupil : Subject::contact, std::move(upns));
+    }
+
+    // --- pass 2: names written as names -------------------------------------------------
+    void heuristic_pass(std::vector<Finding>& out) {
+        for (std::size_t i = 0; i < n_; ++i) {
+            if (claimed_[i]) continue;
+            const std::string_view w = fold(i);
+            if (lexicon::is_personal_title(w) && capital(i)) {
+                title_rule(i, out);
+            } else if (lexicon::is_professional_title(w) && capital(i) && i + 1 < n_ && surname_like(i + 1) &&
+                       forward_or_period(i + 1)) {
+                claim(i, extend_compound(i + 1));  // "PC Davies", "Cllr Ahmed": in their role
+            } else if (is_name_label(w)) {
+                label_rule(i, out);
+            } else if (lexicon::is_kinship_word(w)) {
+                kinship_rule(i, out);
+            } else if (capital(i) && is_known_forename(i) && !lexicon::is_strong_common_word(w)) {
+                forename_surname_rule(i, out);
+            }
+        }
+    }
+
+    bool forward_or_period(std::size_t i) const { return forward(i) || tok(i).gap == Gap::period; }
+
+    // "Mrs Bennett", "Mr. J. Okafor", "Mrs Sarah Bennett", "Mr and Mrs Bennett", "Mr & Mrs Bennett".
+    void title_rule(std::size_t i, std::vector<Finding>& out) {
+        std::size_t title = i;
+        if (title + 2 < n_ && fold(title + 1) == "and" && lexicon::is_personal_title(fold(title + 2))) {
+            title += 2;
+        } else if (title + 1 < n_ && tok(title + 1).gap == Gap::other && lexicon::is_personal_title(fold(title + 1))) {
+            title += 1;  // "&" is not a word: the two titles sit either side of it
+        }
+        std::size_t j = title + 1;
+        if (j >= n_ || claimed_[j] || !forward_or_period(j) || !surname_like(j)) return;
+        // Forename or initial, then the surname; or the surname alone.
+        std::size_t last = extend_compound(j);
+        std::size_t surname_first = j;
+        const bool first_is_given = fold(j).size() == 1 || is_known_forename(j);
+        if (first_is_given && last + 1 < n_ && forward_or_period(last + 1) && surname_like(last + 1) &&
+            !claimed_[last + 1]) {
+            surname_first = last + 1;
+            last = extend_compound(last + 1);
+        }
+        const std::string surname = joined(surname_first, last);
+        const std::string_view title_word = fold(title);
+        if (in_correspondent_region(i, last) || who_.has_surname(surname) || role_context(i, last)) return claim(i, last);
+        if (surname_first != j && who_.has_full_name(fold(j), surname)) return claim(i, last);
+        if (in_.roster && in_.roster->is_staff_surname(surname)) return claim(i, last);
+
+        double confidence = (title_word == "dr") ? 0.6 : 0.7;
+        std::vector<std::string> upns;
+        Subject subject = Subject::unknown;
+        if (in_.roster) {
+            const TitleSex sex = sex_of_title(title == i ? title_word : std::string_view{});
+            std::vector<NameEntity> who;
+            for (const std::uint32_t c : in_.roster->contacts_with_surname(surname)) {
+                const TitleSex cs = in_.roster->contact_sex(c);
+                if (sex == TitleSex::unknown || cs == TitleSex::unknown || cs == sex) who.push_back({EntityKind::contact, c});
+            }
+            if (who.empty()) {
+                for (const std::uint32_t p : in_.roster->pupils_with_surname(surname)) who.push_back({EntityKind::pupil, p});
+            }
+            if (!who.empty()) {
+                confidence = 0.85;
+                subject = Subject::contact;
+                upns = in_.roster->upns_of(who);
+                if (upns.size() > kMaxListNames) upns.clear();  // a surname too common here to say whose
+            }
+        }
+        emit(out, i, last, confidence, upns.empty() && subject == Subject::unknown ? "title and surname" : "title and roster surname",
+             subject, std::move(upns));
+    }
+
+    // "Name: Jack Hill", "Child's name: Jack", "Pupil - Amy Fox".
+    void label_rule(std::size_t i, std::vector<Finding>& out) {
+        const std::size_t j = i + 1;
+        if (j >= n_ || claimed_[j]) return;
+        const std::string_view between = in_.text().substr(abs_end(i), abs_start(j) - abs_end(i));
+        if (between.find(':') == std::string_view::npos || between.find('\n') != std::string_view::npos) return;
+        if (!surname_like(j) && !is_known_forename(j)) return;
+        std::size_t last = extend_compound(j);
+        for (std::size_t words = 1; words < kMaxNameWords && last + 1 < n_ && forward(last + 1) && tok(last + 1).gap != Gap::newline &&
+                                    surname_like(last + 1) && !claimed_[last + 1];
+             ++words) {
+            last = extend_compound(last + 1);
+        }
+        if (in_correspondent_region(j, last) || is_correspondent_name(j, last)) return claim(j, last);
+        emit(out, j, last, 0.75, "name after a name label");
+    }
+
+    // "her brother Jack", "my son, Oliver Smith", "his sister Lily".
+    void kinship_rule(std::size_t i, std::vector<Finding>& out) {
+        std::size_t j = i + 1;
+        if (j < n_ && (fold(j) == "called" || fold(j) == "named")) ++j;
+        if (j >= n_ || claimed_[j] || !capital(j) || !is_known_forename(j)) return;
+        if (!(forward(j) || tok(j).gap == Gap::comma)) return;
+        if (lexicon::is_not_a_surname(fold(j)) && !lexicon::is_common_word_name(fold(j))) return;  // "Mother's Day"
+        std::size_t last = extend_compound(j);
+        if (last + 1 < n_ && forward(last + 1) && surname_like(last + 1) && !claimed_[last + 1] &&
+            !next_is_organisation(last + 1)) {
+            last = extend_compound(last + 1);
+        }
+        if (next_is_organisation(last)) return;
+        if (in_correspondent_region(j, last) || is_correspondent_name(j, last) || staff_name(j, last)) return claim(j, last);
+        emit(out, j, last, 0.7, "name after a family word");
+    }
+
+    // "Jack Hill", "Amelia Jane Hill", and a list before it: "Tom, Ella and Jack Hill".
+    void forename_surname_rule(std::size_t i, std::vector<Finding>& out) {
+        std::size_t j = extend_compound(i) + 1;
+        if (j >= n_ || claimed_[j] || !forward(j) || !surname_like(j)) return;
+        if (tok(i).all_upper() != tok(j).all_upper() && tok(i).all_upper()) return;  // "PLEASE Note" shouting
+        std::size_t last = extend_compound(j);
+        // One middle name: "Amelia Jane Hill".
+        if (is_known_forename(j) && last + 1 < n_ && forward(last + 1) && surname_like(last + 1) && !claimed_[last + 1] &&
+            !next_is_organisation(last + 1)) {
+            last = extend_compound(last + 1);
+        }
+        if (next_is_organisation(last)) return;  // "Grace Darling Academy", "Victoria Park Road"
+        if (i > 0 && forward(i) && (fold(i - 1) == "st" || fold(i - 1) == "saint")) return;
+        if (in_correspondent_region(i, last) || is_correspondent_name(i, last) || staff_name(i, last) ||
+            role_context(i, last)) {
+            return claim(i, last);
+        }
+        const std::string surname = joined(compound_start(last), last);
+        const bool roster_surname = in_.roster && (!in_.roster->pupils_with_surname(surname).empty() ||
+                                                   !in_.roster->contacts_with_surname(surname).empty());
+        list_before(i, out);
+        emit(out, i, last, roster_surname ? 0.7 : 0.6, "forename and surname");
+    }
+
+    // Forenames listed before "and" (or "&") in front of a forename-surname name.
+    void list_before(std::size_t i, std::vector<Finding>& out) {
+        std::size_t k = i;
+        if (k >= 2 && fold(k - 1) == "and") {
+            k -= 2;
+        } else if (k >= 1 && tok(k).gap == Gap::other) {
+            k -= 1;  // "Tom & Jack Hill"
+        } else {
+            return;
+        }
+        for (std::size_t names = 0; names < kMaxListNames; ++names) {
+            if (claimed_[k] || !capital(k) || !is_known_forename(k) || lexicon::is_strong_common_word(fold(k))) return;
+            if (in_correspondent_region(k, k) || who_.has_forename(fold(k))) return claim(k, k);
+            emit(out, k, k, 0.6, "forename in a list of names");
+            if (k == 0 || tok(k).gap != Gap::comma) return;
+            --k;
+        }
+    }
+
+    bool next_is_organisation(std::size_t last) const {
+        return last + 1 < n_ && forward(last + 1) && lexicon::is_organisation_word(fold(last + 1));
+    }
+    bool is_correspondent_name(std::size_t first, std::size_t last) const {
+        const std::string forename(fold(first));
+        if (first == compound_start(last) || last == extend_compound(first)) return who_.has_forename(forename);
+        const std::string surname = joined(compound_start(last), last);
+        return who_.has_full_name(forename, surname) || (who_.has_forename(forename) && who_.has_surname(surname));
+    }
+    bool staff_name(std::size_t first, std::size_t last) const {
+        if (!in_.roster || first == last) return false;
+        return in_.roster->is_staff_surname(joined(compound_start(last), last)) &&
+               !in_.roster->pupils_with_surname(joined(compound_start(last), last)).size();
+    }
+
+    // --- pass 3: a roster pupil's forename alone ----------------------------------------
+    void forename_pass(const std::vector<NameMatch>& matches, std::vector<Finding>& out) {
+        for (const NameMatch& m : matches) {
+            if (any_claimed(m.first, m.last) || !capital(m.first)) continue;
+            const std::string folded = joined(m.first, m.last);
+            if (lexicon::is_strong_common_word(folded) || lexicon::is_not_a_surname(folded)) continue;
+            const std::size_t next = m.last + 1;
+            const bool possessive = next < n_ && tok(next).gap == Gap::apostrophe && fold(next) == "s";
+            if (lexicon::is_common_word_name(folded) && !possessive &&
+                !(next < n_ && tok(next).gap == Gap::space && is_person_verb(fold(next)))) {
+                continue;  // "a holly wreath", "Poppy Appeal"
+            }
+            if (next < n_ && forward(next) && (surname_like(next) || lexicon::is_organisation_word(fold(next)))) continue;
+            if (m.first > 0 && (lexicon::is_personal_title(fold(m.first - 1)) || lexicon::is_professional_title(fold(m.first - 1)) ||
+                                fold(m.first - 1) == "st" || fold(m.first - 1) == "saint")) {
+                continue;
+            }
+            if (in_correspondent_region(m.first, m.last) || who_.has_forename(folded)) {
+                claim(m.first, m.last);
+                continue;
+            }
+            const bool weak = lexicon::is_common_word_name(folded);
+            emit(out, m.first, m.last, weak ? 0.65 : 0.75, "roster pupil forename", Subject::pupil, narrow(m.entities));
+        }
+    }
+
+    // Which of the pupils with this forename is meant: a recipient's child if one is, else
+    // one named in full in this text, else all of them.
+    std::vector<std::string> narrow(std::span<const NameEntity> entities) const {
+        std::vector<std::string> all = in_.roster->upns_of(entities);
+        std::set<std::string> children;
+        for (const Correspondent& r : in_.context.recipients) {
+            for (auto& u : in_.roster->children_of_contact_email(r.address)) children.insert(u);
+        }
+        for (const std::set<std::string>* prefer : {static_cast<const std::set<std::string>*>(&children), &full_name_upns_}) {
+            std::vector<std::string> picked;
+            for (const auto& u : all) {
+                if (prefer->count(u)) picked.push_back(u);
+            }
+            if (!picked.empty()) return picked;
+        }
+        return all;
+    }
+
+    const DetectorInput& in_;
+    std::size_t base_;
+    const MessageRegions& regions_;
+    const CorrespondentNames& who_;
+    TokenizedText toks_;
+    std::vector<std::int32_t> ids_;
+    std::vector<bool> claimed_;
+    std::size_t n_ = 0;
+    std::set<std::string> full_name_upns_;
+};
+
+class PersonNameDetector final : public Detector {
+public:
+    PiiKind kind() const override { return PiiKind::person_name; }
+
+    void detect(const DetectorInput& in, std::vector<Finding>& out) const override {
+        const std::string_view text = in.text();
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = std::min(text.size(), start + kSegmentBytes);
+            if (end < text.size()) {
+                // Cut at a line break (or at least a space) so no name is split.
+                const std::size_t nl = text.rfind('\n', end);
+                const std::size_t sp = text.rfind(' ', end);
+                if (nl != std::string_view::npos && nl > start) {
+                    end = nl + 1;
+                } else if (sp != std::string_view::npos && sp > start) {
+                    end = sp + 1;
+                }
+            }
+            SegmentScan scan(in, start, text.substr(start, end - start));
+            scan.run(out);
+            start = end;
+        }
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Detector> make_person_name_detector() { return std::make_unique<PersonNameDetector>(); }
+
+}  // namespace chaperone::pii

@@ -1,0 +1,36 @@
+// Lazily computed shared analysis of one text; see text_analysis.h.
+#include "pii/detect/text_analysis.h"
+
+namespace chaperone::pii {
+
+const std::vector<ByteRange>& TextAnalysis::windows() const {
+    if (!windows_) windows_ = digit_windows(text_);
+    return *windows_;
+}
+
+const std::vector<NumberCandidate>& TextAnalysis::numbers() const {
+    if (!numbers_) numbers_ = find_number_candidates(text_, windows());
+    return *numbers_;
+}
+
+const std::vector<DateCandidate>& TextAnalysis::dates() const {
+    if (!dates_) dates_ = find_date_candidates(text_, windows(), today_);
+    return *dates_;
+}
+
+const PlaceCandidates& TextAnalysis::places() const {
+    if (!places_) places_ = find_place_candidates(text_, windows());
+    return *places_;
+}
+
+const MessageRegions& TextAnalysis::regions() const {
+    if (!regions_) regions_ = find_message_regions(text_);
+    return *regions_;
+}
+
+const CorrespondentNames& TextAnalysis::correspondents() const {
+    if (!correspondents_) correspondents_ = find_correspondents(context_, roster_, text_, regions());
+    return *correspondents_;
+}
+
+}  // namespace chaperone::pii
