@@ -8,8 +8,11 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
+#include "archive/quarantine/release.h"
+#include "archive/store/quarantine_store.h"
 #include "archive/store/store.h"
 #include "archive/web/cookies.h"
 #include "archive/web/opaque_ids.h"
@@ -40,6 +43,10 @@ struct WebContext {
     PupilNames pupil_names;
     const bool tls;
     const CookieNames cookies;
+    // The quarantine and the one release path shared with the CLI (archive/quarantine/
+    // release.h). Null / empty when the store has no quarantine: its pages say so.
+    QuarantineStore* quarantine = nullptr;
+    std::function<Result<ReleaseResult>(QuarantineId, const Actor&, const std::string& reason, bool force_stuck)> release;
     // The routes' guard; owned here so its handlers outlive nothing they capture.
     std::unique_ptr<Router> router;
     // Exports are written here (mode 0700, under [storage] dir) and removed once sent.

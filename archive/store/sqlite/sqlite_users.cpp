@@ -196,19 +196,26 @@ private:
         std::lock_guard lock(state_.mutex);
         auto tx = Transaction::begin(state_.db);
         CHAPERONE_TRY(tx);
+        // The audit record names the account as stored, however the caller spelled it.
+        auto canonical = state_.db.prepare("SELECT name FROM web_users WHERE name = ?");
+        CHAPERONE_TRY(canonical);
+        canonical->bind(1, name);
+        auto found = canonical->step();
+        CHAPERONE_TRY(found);
+        if (!*found) return Status::error(Errc::not_found, "no account named '" + name + "'");
+        const std::string stored = canonical->text(0);
         auto st = state_.db.prepare(sql);
         CHAPERONE_TRY(st);
         st->bind(1, name);
         bind(*st);
         CHAPERONE_TRY(st->run());
-        if (sqlite3_changes(state_.db.handle()) == 0) return Status::error(Errc::not_found, "no account named '" + name + "'");
         if (end_sessions) {
             auto del = state_.db.prepare("DELETE FROM web_sessions WHERE user_id = (SELECT id FROM web_users WHERE name = ?)");
             CHAPERONE_TRY(del);
             del->bind(1, name);
             CHAPERONE_TRY(del->run());
         }
-        CHAPERONE_TRY(append_audit_locked(state_, actor, AuditEvent{action, "user " + name, details}));
+        CHAPERONE_TRY(append_audit_locked(state_, actor, AuditEvent{action, "user " + stored, details}));
         return tx->commit();
     }
 
