@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "milter/message_assembly.h"
+#include "milter/quarantine_action.h"
 #include "pii/base/log.h"
 #include "policies/footer/footer_inserter.h"
 
@@ -128,8 +129,8 @@ MtaReply MessageProcessor::process_or_throw(CollectedMessage& message, MtaAction
             log::info("queue_id={} tempfail: {}", qid, status_header(decision));
             return MtaReply::tempfail(decision.reply, "4.7.1");
         case policies::Action::quarantine:
-            // Holding needs the quarantine store; without it, fail closed.
-            return internal_error(message, "quarantine verdict but no quarantine store is configured");
+            // Hold (committed) -> notice -> discard; milter/quarantine_action.h.
+            return quarantine_message(*engine_, message, mime, decision);
         case policies::Action::deliver:
             break;
     }
@@ -163,6 +164,7 @@ MtaReply MessageProcessor::process_or_throw(CollectedMessage& message, MtaAction
     }
     log::info("queue_id={} from=<{}> rcpts={} external={} {}", qid, message.envelope.mail_from,
               message.envelope.recipients.size(), decision.recipients.external.size(), status_header(decision));
+    notify_on_delivery(*engine_, message, mime, decision);  // warnings; monitor-mode record
     return MtaReply::accept();
 }
 

@@ -3,13 +3,19 @@
 //   chaperone check --config C --from ADDR --to ADDR[,ADDR...] [--json] MESSAGE.eml
 //
 // Prints {"verdict":"deliver|quarantine|reject","rules":[ids],"findings":[...]} with --json
-// (plus "rule_details", "footer", "mode", "recipients"), or a readable
-// summary. Exit 0 deliver, 1 quarantine/reject/tempfail, 2 usage or input error.
+// (plus "rule_details", "attachments", "limits", "footer", "mode", "monitor_would",
+// "recipients", "roster_version"), or a readable summary. Exit 0 deliver, 1
+// quarantine/reject/tempfail, 2 usage or input error.
+//
+// Same engine, same roster: the policy engine is built by make_policy_engine() from the
+// config and the roster in the store, exactly as the milter builds it, so the store must be
+// initialised (`chaperone keys init`) as for the milter.
 #include <cstdio>
 #include <sstream>
 
 #include "archive/cli/arg_parser.h"
 #include "archive/cli/cli_config.h"
+#include "archive/cli/cli_store.h"
 #include "archive/cli/command.h"
 #include "archive/cli/findings_json.h"
 #include "policies/address/domain.h"
@@ -48,7 +54,17 @@ int run_check(const std::vector<std::string>& argv) {
     if (envelope.recipients.empty()) return usage_error("--to needs at least one address");
     envelope.queue_id = "check";
 
-    auto engine = policies::make_policy_engine(config, nullptr);
+    // The roster as the milter loads it (engine_builder.cpp): none until one is imported.
+    auto store = open_cli_store(*config, archive::StoreRole::admin);
+    if (!store) return kExitError;
+    auto version = store->roster().roster_version();
+    if (!version) return status_error(version.status());
+    auto loaded = store->roster().load_roster();
+    if (!loaded) return status_error(loaded.status());
+    std::shared_ptr<const pii::Roster> roster;
+    if (!loaded->pupils.empty()) roster = std::make_shared<const pii::Roster>(std::move(loaded).value());
+
+    auto engine = policies::make_policy_engine(config, roster);
     policies::Decision decision = engine->decide(envelope, *message);
 
     std::string footer = "not-needed";
@@ -70,8 +86,12 @@ int run_check(const std::vector<std::string>& argv) {
                                            {"reason", hit.reason}});
         }
         out["findings"] = findings_json(decision.scan.findings);
+        out["attachments"] = attachments_json(decision.scan.extraction.attachments);
+        out["limits"] = limits_json(decision.scan.extraction.limits);
         out["footer"] = footer;
         out["mode"] = config->policy.mode;
+        if (decision.monitor) out["monitor_would"] = std::string(policies::action_name(decision.enforced));
+        out["roster_version"] = *version;
         out["recipients"] = {{"internal", decision.recipients.internal}, {"external", decision.recipients.external}};
         std::printf("%s\n", out.dump(2).c_str());
     } else {
@@ -84,6 +104,11 @@ int run_check(const std::vector<std::string>& argv) {
         for (const auto& hit : decision.rules)
             std::printf("rule %s -> %s: %s\n", hit.rule_id.c_str(), std::string(policies::action_name(hit.action)).c_str(),
                         hit.reason.c_str());
+        for (const auto& a : decision.scan.extraction.attachments)
+            std::printf("attachment %s: %s%s%s\n", a.name.c_str(), pii::protection_name(a.protection).c_str(),
+                        a.detail.empty() ? "" : " - ", a.detail.c_str());
+        for (const auto& l : decision.scan.extraction.limits)
+            std::printf("limit %s reached in %s: %s\n", l.limit.c_str(), l.where.c_str(), l.detail.c_str());
         for (const auto& f : decision.scan.findings)
             std::printf("finding %s in %s [%zu,%zu): %s\n", std::string(pii::kind_name(f.kind)).c_str(), f.where.c_str(),
                         f.start, f.end, f.text.c_str());

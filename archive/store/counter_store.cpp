@@ -27,4 +27,8 @@ bool parse_counter_event(std::string_view name, CounterEvent& out) {
     return false;
 }
 
+bool counted_by_milter(CounterEvent event) {
+    return event == CounterEvent::scanned || event == CounterEvent::delivered || event == CounterEvent::rejected;
+}
+
 }  // namespace chaperone::archive

@@ -1,17 +1,25 @@
 // CounterStore: per-day message counts, the incident figures governors ask for.
 //
-// The milter counts in memory and hands the store a batch now and then (say once a minute
-// and at shutdown), so counting never costs a database write per message:
+// Where each figure comes from (one source each, so nothing is counted twice):
+//   scanned, delivered, rejected   the milter, through add() — only it sees every message
+//   held                           the quarantine's "quarantine.hold" audit records
+//   released                       "quarantine.released" audit records
+//   discarded                      "quarantine.discard" audit records
+//   archived                       case-file entries recorded that day
+// Audit records are permanent (append-only), so held / released / discarded stay counted
+// after the quarantine expires the messages themselves. Per-rule figures come from the
+// rule ids in the hold and discard records (a release counts for the rules of its hold).
 //
-//   std::vector<CounterIncrement> batch = {{"2024-03-05", CounterEvent::scanned, "", 812},
-//                                          {"2024-03-05", CounterEvent::held, "pii-in-body", 3}};
-//   store.counters().add(batch);     // one transaction, upserts
+// The milter counts in memory and hands over a batch now and then (CounterBatch,
+// counter_batch.h: once a minute and at shutdown), so counting never costs a database
+// write per message:
 //
-// `rule` is the rule id a held/rejected count belongs to ("" for a count not tied to one
-// rule, such as scanned). A message held by two rules adds one to each rule and one to the
-// rule-less "held" total, so totals are never double counted.
-// The dashboard reads figures() for a date range: the counters, plus the case-file entries
-// recorded per day (archived), which the case-file store already knows.
+//   batch.count(CounterEvent::scanned);                          // every message judged
+//   batch.count(CounterEvent::rejected, {"pupil-external"});    // a reject, with its rules
+//   batch.flush(store.counters());                               // one transaction, upserts
+//
+// `rule` is a rule id, or "" for a total. A message rejected by two rules adds one to the
+// "" total and one to each rule, so totals are never double counted.
 //
 // Thread-safety: implementations are safe to call from any thread.
 #pragma once
@@ -28,6 +36,8 @@ namespace chaperone::archive {
 enum class CounterEvent { scanned, delivered, held, rejected, released, discarded, archived };
 std::string_view counter_event_name(CounterEvent event);  // "scanned", ...
 bool parse_counter_event(std::string_view name, CounterEvent& out);
+// scanned, delivered, rejected: the events add() takes.
+bool counted_by_milter(CounterEvent event);
 
 struct CounterIncrement {
     std::string day;   // YYYY-MM-DD (UTC)
@@ -50,11 +60,15 @@ constexpr std::size_t kMaxCounterRows = 200'000;
 class CounterStore {
 public:
     virtual ~CounterStore() = default;
-    // Adds every increment in one transaction; invalid_input for a bad day or rule id.
+    // Adds every increment in one transaction. invalid_input for a bad day or rule id, or
+    // an event the milter does not count (held, released, discarded, archived).
     virtual Status add(const std::vector<CounterIncrement>& batch) = 0;
-    // Rows with from_day <= day <= to_day, ordered by day; archived rows come from the case
-    // files (entries recorded that day, rule ""), the others from add().
+    // Every figure with from_day <= day <= to_day (UTC), from all the sources above,
+    // ordered by day.
     virtual Result<std::vector<CounterRow>> figures(const std::string& from_day, const std::string& to_day) = 0;
+    // Messages waiting for the DPO now (held, or with an unconfirmed release). Counts only,
+    // so not audited.
+    virtual Result<std::int64_t> waiting_for_review() = 0;
 };
 
 }  // namespace chaperone::archive

@@ -31,6 +31,7 @@
 // Thread-safety: implementations are safe to call from any thread and any process.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -198,6 +199,9 @@ public:
     virtual Result<std::vector<ExpiryItem>> expiring(const Timestamp& now, int retention_days, int within_days) = 0;
     // Deletes rows and blobs; one audit record ("quarantine.expire") names the ids.
     virtual Result<std::size_t> expire(const std::vector<ExpiryItem>& items, const Actor& actor) = 0;
+    // Sealed files no entry refers to (a crash between writing the blob and the commit),
+    // older than `min_age`; removed when `remove`. Returns how many were found.
+    virtual Result<std::size_t> sweep_orphans(std::chrono::seconds min_age, bool remove) = 0;
 };
 
 }  // namespace chaperone::archive

@@ -8,8 +8,8 @@
 // Behind it sits one backend: SQLite (embedded, the default) in [storage] dir, with sealed
 // message blobs in <dir>/blobs. A multi-academy trust's shared PostgreSQL backend would be a
 // second implementation of these interfaces chosen here, leaving the milter untouched.
-// A quarantine store (held messages for the DPO) will be one more facet, QuarantineStore,
-// built on the same BlobStore and chain machinery.
+// The quarantine (held messages for the DPO) is one more facet, QuarantineStore
+// (quarantine_store.h), with its sealed blobs in <dir>/quarantine.
 //
 // Roles decide which keys are loaded (key_files.h) and are checked at open:
 //   milter  public key + chain key: can record, cannot read messages back.
@@ -29,6 +29,7 @@
 #include "archive/store/audit_log.h"
 #include "archive/store/casefile_store.h"
 #include "archive/store/counter_store.h"
+#include "archive/store/quarantine_store.h"
 #include "archive/store/roster_store.h"
 #include "archive/store/user_store.h"
 #include "policies/config/config.h"
@@ -55,6 +56,7 @@ public:
     virtual UserStore& users() = 0;
     // Per-day message counts for the dashboard (counter_store.h).
     virtual CounterStore& counters() = 0;
+    virtual QuarantineStore& quarantine() = 0;
     // Orphans younger than `min_age` are left alone: a milter may be between blob and row.
     virtual Result<FsckReport> fsck(bool remove, std::chrono::seconds min_age) = 0;
 };

@@ -86,6 +86,10 @@ void register_dashboard_routes(Router& router, WebContext& ctx) {
             r["discarded"] = with_commas(counts[static_cast<std::size_t>(CounterEvent::discarded)]);
         }
         page["has_rules"] = !figures->per_rule.empty();
+        if (role_allows(user.account.role, UserRole::dpo)) {
+            auto waiting = ctx.store.counters().waiting_for_review();
+            if (waiting && *waiting > 0) page["waiting"] = static_cast<long long>(*waiting);
+        }
         render_page(ctx, res, &user, "dashboard", "Dashboard", std::move(page));
     });
 }

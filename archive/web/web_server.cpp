@@ -45,6 +45,13 @@ Result<std::unique_ptr<WebServer>> WebServer::create(const policies::Config& con
     }
     std::unique_ptr<WebServer> server(new WebServer());
     server->ctx_ = std::make_unique<WebContext>(config, store, std::move(templates).value(), use_tls);
+    // The quarantine, and the release path the CLI uses too (exactly once, whoever acts).
+    QuarantineStore* quarantine = &store.quarantine();
+    server->ctx_->quarantine = quarantine;
+    server->ctx_->release = [&config, quarantine](QuarantineId id, const Actor& actor, const std::string& reason,
+                                                  bool force_stuck) {
+        return release_held_message(*quarantine, config, id, actor, reason, force_stuck);
+    };
     auto scratch = prepare_scratch_dir(config);
     if (!scratch) return scratch.status();
     server->ctx_->scratch_dir = *scratch;
@@ -134,5 +141,7 @@ Status WebServer::serve() {
 }
 
 void WebServer::stop() { server_->stop(); }
+
+bool WebServer::is_serving() const { return server_->is_running(); }
 
 }  // namespace chaperone::archive::web

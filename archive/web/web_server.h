@@ -55,6 +55,8 @@ public:
     Status serve();
     void stop();
     bool tls() const;
+    // True once serve() is accepting connections.
+    bool is_serving() const;
 
 private:
     WebServer() = default;

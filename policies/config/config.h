@@ -120,6 +120,7 @@ struct QuarantineConfig {
     bool notify_sender = true;
     std::filesystem::path notice_template;  // empty: the embedded notice
     std::string notice_from;                // default: postmaster@<first internal domain>
+    std::string dpo_address;                // the DPO's mailbox: `quarantine expire` mails its report here; empty: printed only
 };
 
 struct ReleaseConfig {

@@ -198,6 +198,7 @@ void read_quarantine(TableReader r, QuarantineConfig& c, const fs::path& base) {
     r.boolean("notify_sender", c.notify_sender);
     r.path("notice_template", c.notice_template, base);
     r.string("notice_from", c.notice_from);
+    r.string("dpo_address", c.dpo_address);
     r.finish();
 }
 

@@ -1,6 +1,8 @@
 // Policy engine construction; see engine_factory.h.
 #include "policies/decision/engine_factory.h"
 
+#include "pii/roster/roster_index.h"
+
 namespace chaperone::policies {
 
 pii::ScanSettings scan_settings_for(const Config& config) {
@@ -24,8 +26,11 @@ pii::ScanSettings scan_settings_for(const Config& config) {
 
 std::shared_ptr<const PolicyEngine> make_policy_engine(std::shared_ptr<const Config> config,
                                                        std::shared_ptr<const pii::Roster> roster) {
-    (void)roster;  // the scanner is wired in when the PII engine lands
-    return std::make_shared<const PolicyEngine>(std::move(config), nullptr);
+    // No roster yet: a null index, which the Scanner takes as "generic detectors only".
+    std::shared_ptr<const pii::RosterIndex> index;
+    if (roster) index = pii::RosterIndex::build(*roster);
+    auto scanner = std::make_shared<const pii::Scanner>(scan_settings_for(*config), std::move(index));
+    return std::make_shared<const PolicyEngine>(std::move(config), std::move(scanner));
 }
 
 }  // namespace chaperone::policies

@@ -3,7 +3,8 @@
 //
 // Rules are pure: no I/O, no MTA. Each rule lives in its own file under policies/rules/
 // and is listed in rule_catalog.cpp with its id, default action and the policy clause it
-// comes from. The engine applies [rules.ID] settings, exemptions and the strictest-action
+// comes from (RuleInfo); the rule is built from its catalog entry, so the three are written
+// once. The engine applies [rules.ID] settings, exemptions and the strictest-action
 // choice; a rule only reports.
 #pragma once
 
@@ -42,14 +43,27 @@ struct RuleHit {
     std::vector<std::string> recipients;  // the recipients it fired for (exemptions are per recipient domain)
 };
 
+// A rule's catalog entry: what the README's rule table shows.
+struct RuleInfo {
+    std::string_view id;
+    Action default_action;
+    std::string_view catches;  // what it catches, one sentence
+    std::string_view clause;   // the seed-policy clause: "file: section"
+};
+
 class Rule {
 public:
+    explicit Rule(const RuleInfo& info) : info_(info) {}
     virtual ~Rule() = default;
-    virtual std::string_view id() const = 0;
-    virtual Action default_action() const = 0;
+    std::string_view id() const { return info_.id; }
+    Action default_action() const { return info_.default_action; }
     // The seed-policy clause the rule enforces, for the README and `chaperone check`.
-    virtual std::string_view clause() const = 0;
+    std::string_view clause() const { return info_.clause; }
+    const RuleInfo& info() const { return info_; }
     virtual std::optional<RuleHit> evaluate(const RuleContext& context) const = 0;
+
+private:
+    const RuleInfo& info_;
 };
 
 }  // namespace chaperone::policies

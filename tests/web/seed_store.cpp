@@ -15,7 +15,8 @@
 
 #include "archive/casefile/correspondence_builder.h"
 #include "archive/casefile/text_util.h"
-#include "archive/crypto/sodium_init.h"
+#include "archive/quarantine/fingerprint.h"
+#include "archive/quarantine/hold_request.h"
 #include "archive/store/store.h"
 #include "policies/address/domain.h"
 #include "policies/decision/engine_factory.h"
@@ -105,33 +106,13 @@ int seed_holds(const std::shared_ptr<const policies::Config>& config, Store& sto
             return fail(file.string() + ": the policy says " + std::string(policies::action_name(d.verdict)) +
                         ", not quarantine; fix the fixture");
         }
-        HoldRequest h;
-        h.fingerprint = crypto::hex(crypto::blake2b256(raw));
+        HeldHeaders headers{c->header_from, c->subject, c->message_id};
+        std::string body = raw.substr(std::min(raw.size(), raw.find("\n\n") + 2));
+        std::string fingerprint = quarantine_fingerprint(
+            {envelope.mail_from, &envelope.recipients, c->message_id, date_header(raw), c->subject, body});
         auto sent = parse_rfc5322_date(date_header(raw));
-        h.received_at = sent ? Timestamp{sent->unix_seconds + 5, 0} : now_utc();
-        h.queue_id = envelope.queue_id;
-        h.envelope_from = envelope.mail_from;
-        h.envelope_to = envelope.recipients;
-        h.header_from = c->header_from;
-        h.subject = c->subject;
-        h.message_id = c->message_id;
-        for (const auto& hit : d.rules) {
-            h.rules.push_back(QuarantineRule{hit.rule_id, std::string(policies::action_name(hit.action)), hit.reason});
-        }
-        for (const auto& f : d.scan.findings) {
-            QuarantineFinding q;
-            q.kind = std::string(pii::kind_name(f.kind));
-            q.where = f.where;
-            q.start = f.start;
-            q.end = f.end;
-            q.confidence = f.confidence;
-            for (const auto& hit : d.rules) q.rules.push_back(hit.rule_id);
-            h.findings.push_back(std::move(q));
-            for (const auto& upn : f.pupil_upns) {
-                if (std::find(h.pupil_upns.begin(), h.pupil_upns.end(), upn) == h.pupil_upns.end()) h.pupil_upns.push_back(upn);
-            }
-        }
-        h.raw_message = raw;
+        HoldRequest h = build_hold_request(d, envelope, headers, raw, fingerprint,
+                                           sent ? Timestamp{sent->unix_seconds + 5, 0} : now_utc());
         auto held = store.quarantine().hold(h);
         if (!held) return fail(file.string() + ": " + held.error_message());
         std::printf("held %s: quarantine %lld (%zu rule(s), %zu finding(s))\n", file.filename().c_str(),

@@ -128,6 +128,40 @@ CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
     BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;
 )SQL";
 
+// Version 2: the quarantine (quarantine_store.h). Metadata only: the held message itself is
+// a sealed blob in <dir>/quarantine; findings carry kinds and offsets, never matched text.
+constexpr const char* kV2 = R"SQL(
+CREATE TABLE quarantine (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: an audit record names one entry forever
+    fingerprint TEXT NOT NULL UNIQUE,      -- envelope + Message-ID + body hash: a retried message is held once
+    held_at TEXT NOT NULL,                 -- ISO 8601
+    held_utc INTEGER NOT NULL,             -- the same instant in Unix seconds, for ordering and expiry
+    queue_id TEXT NOT NULL,
+    envelope_from TEXT NOT NULL,
+    envelope_to TEXT NOT NULL,             -- JSON array of addresses
+    header_from TEXT NOT NULL,
+    subject TEXT NOT NULL,                 -- findings in it masked: "Re: [dob]"
+    message_id TEXT NOT NULL,
+    rules TEXT NOT NULL,                   -- JSON [{id, action, reason}]
+    findings TEXT NOT NULL,                -- JSON [{kind, where, start, end, confidence, rules}]
+    attachments TEXT NOT NULL,             -- JSON [{name, content_type, size, protection}]
+    pupils TEXT NOT NULL,                  -- JSON array of the UPNs the findings concern
+    message_size INTEGER NOT NULL,
+    blob_id TEXT NOT NULL,                 -- '' once released or discarded (the message is deleted)
+    blob_size INTEGER NOT NULL,
+    blob_hash TEXT NOT NULL,               -- BLAKE2b-256 of the sealed file, hex
+    state TEXT NOT NULL CHECK (state IN ('held', 'releasing', 'released', 'discarded')),
+    claim_token TEXT NOT NULL DEFAULT '',  -- the release in progress (state releasing)
+    notice TEXT NOT NULL CHECK (notice IN ('not-needed', 'pending', 'sent', 'failed')),
+    notice_detail TEXT NOT NULL DEFAULT '',
+    decided_by TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL DEFAULT '',
+    decision_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX quarantine_by_held ON quarantine(held_utc, id);
+CREATE INDEX quarantine_by_state ON quarantine(state, held_utc);
+)SQL";
+
 // Version 3: the web console's accounts and sessions, and per-day message counters.
 constexpr const char* kV3 = R"SQL(
 CREATE TABLE web_users (
@@ -151,19 +185,24 @@ CREATE TABLE web_sessions (
 ) WITHOUT ROWID;
 CREATE INDEX web_sessions_by_user ON web_sessions(user_id);
 CREATE INDEX web_sessions_by_last_seen ON web_sessions(last_seen_utc);
--- Counts only: no message, address or name is ever stored here.
+-- Counts only: no message, address or name is ever stored here. What the milter alone
+-- knows (scanned, delivered, rejected); held / released / discarded are counted from the
+-- quarantine's audit records, archived from the case files (counter_store.h).
 CREATE TABLE message_counters (
     day TEXT NOT NULL,     -- YYYY-MM-DD, UTC
-    event TEXT NOT NULL CHECK (event IN ('scanned', 'delivered', 'held', 'rejected', 'released', 'discarded')),
+    event TEXT NOT NULL CHECK (event IN ('scanned', 'delivered', 'rejected')),
     rule TEXT NOT NULL,    -- rule id, '' for the total
     count INTEGER NOT NULL CHECK (count >= 0),
     PRIMARY KEY (day, event, rule)
 ) WITHOUT ROWID;
+-- The dashboard counts audit records by action and day; the audit log outgrows a scan.
+CREATE INDEX audit_log_by_action ON audit_log(action, at);
 )SQL";
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, kV1},
+        {2, kV2},
         {3, kV3},
     };
     return list;

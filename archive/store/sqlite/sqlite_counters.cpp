@@ -23,6 +23,32 @@ bool valid_rule_id(const std::string& rule) {
     return true;
 }
 
+// Every source of counter_store.h in one query; ?1 / ?2 are the first and last day.
+constexpr const char* kFiguresSql = R"SQL(
+SELECT day, event, rule, count FROM (
+  SELECT day, event, rule, count FROM message_counters WHERE day BETWEEN ?1 AND ?2
+  UNION ALL
+  SELECT substr(recorded_at, 1, 10) AS day, 'archived', '', COUNT(*) FROM casefile_entries
+  WHERE substr(recorded_at, 1, 10) BETWEEN ?1 AND ?2 GROUP BY 1
+  UNION ALL
+  SELECT substr(at, 1, 10), CASE action WHEN 'quarantine.hold' THEN 'held' WHEN 'quarantine.released' THEN 'released'
+                                        ELSE 'discarded' END, '', COUNT(*)
+  FROM audit_log WHERE action IN ('quarantine.hold', 'quarantine.released', 'quarantine.discard')
+    AND at >= ?1 AND at < date(?2, '+1 day') GROUP BY 1, 2
+  UNION ALL
+  SELECT substr(a.at, 1, 10), CASE a.action WHEN 'quarantine.hold' THEN 'held' ELSE 'discarded' END, r.value, COUNT(*)
+  FROM audit_log a, json_each(a.details, '$.rules') r
+  WHERE a.action IN ('quarantine.hold', 'quarantine.discard') AND a.at >= ?1 AND a.at < date(?2, '+1 day')
+    AND json_valid(a.details) GROUP BY 1, 2, 3
+  UNION ALL
+  SELECT substr(a.at, 1, 10), 'released', r.value, COUNT(*)
+  FROM audit_log a JOIN audit_log h ON h.action = 'quarantine.hold' AND h.target = a.target,
+       json_each(h.details, '$.rules') r
+  WHERE a.action = 'quarantine.released' AND a.at >= ?1 AND a.at < date(?2, '+1 day') AND json_valid(h.details)
+  GROUP BY 1, 3
+) ORDER BY day, event, rule LIMIT ?3
+)SQL";
+
 class SqliteCounterStore final : public CounterStore {
 public:
     explicit SqliteCounterStore(StoreState& state) : state_(state) {}
@@ -35,8 +61,10 @@ public:
             if (!valid_day(inc.day)) return Status::error(Errc::invalid_input, "counter day must be YYYY-MM-DD");
             if (!valid_rule_id(inc.rule)) return Status::error(Errc::invalid_input, "counter rule is not a rule id");
             if (inc.count < 0) return Status::error(Errc::invalid_input, "counter increments are never negative");
-            if (inc.event == CounterEvent::archived) {
-                return Status::error(Errc::invalid_input, "archived counts come from the case files, not add()");
+            if (!counted_by_milter(inc.event)) {
+                return Status::error(Errc::invalid_input,
+                                     std::string(counter_event_name(inc.event)) +
+                                         " is counted from the quarantine's audit records or the case files, not add()");
             }
         }
         std::lock_guard lock(state_.mutex);
@@ -59,15 +87,9 @@ public:
             return Status::error(Errc::invalid_input, "figures need days as YYYY-MM-DD");
         }
         std::lock_guard lock(state_.mutex);
-        // recorded_at is ISO 8601 in UTC as the milter wrote it; its first ten characters
-        // are the day. Entries purged since are no longer counted.
-        auto st = state_.db.prepare(
-            "SELECT day, event, rule, count FROM ("
-            "  SELECT day, event, rule, count FROM message_counters WHERE day BETWEEN ?1 AND ?2 "
-            "  UNION ALL "
-            "  SELECT substr(recorded_at, 1, 10) AS day, 'archived', '', COUNT(*) FROM casefile_entries "
-            "  WHERE substr(recorded_at, 1, 10) BETWEEN ?1 AND ?2 GROUP BY 1"
-            ") ORDER BY day, event, rule LIMIT ?3");
+        // Timestamps are ISO 8601 in UTC as written (format_iso8601(now_utc())); their
+        // first ten characters are the day.
+        auto st = state_.db.prepare(kFiguresSql);
         CHAPERONE_TRY(st);
         st->bind(1, from_day).bind(2, to_day).bind(3, static_cast<std::int64_t>(kMaxCounterRows));
         std::vector<CounterRow> out;
@@ -83,6 +105,15 @@ public:
             out.push_back(std::move(r));
         }
         return out;
+    }
+
+    Result<std::int64_t> waiting_for_review() override {
+        std::lock_guard lock(state_.mutex);
+        auto st = state_.db.prepare("SELECT COUNT(*) FROM quarantine WHERE state IN ('held', 'releasing')");
+        CHAPERONE_TRY(st);
+        auto row = st->step();
+        CHAPERONE_TRY(row);
+        return st->int64(0);
     }
 
 private:

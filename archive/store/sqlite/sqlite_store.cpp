@@ -25,13 +25,15 @@ public:
           casefiles_(make_casefile_store(*state_)),
           audit_(make_audit_log(*state_)),
           users_(make_user_store(*state_)),
-          counters_(make_counter_store(*state_)) {}
+          counters_(make_counter_store(*state_)),
+          quarantine_(make_quarantine_store(*state_)) {}
 
     RosterStore& roster() override { return *roster_; }
     CaseFileStore& casefiles() override { return *casefiles_; }
     AuditLog& audit() override { return *audit_; }
     UserStore& users() override { return *users_; }
     CounterStore& counters() override { return *counters_; }
+    QuarantineStore& quarantine() override { return *quarantine_; }
     Result<FsckReport> fsck(bool remove, std::chrono::seconds min_age) override;
 
 private:
@@ -41,6 +43,7 @@ private:
     std::unique_ptr<AuditLog> audit_;
     std::unique_ptr<UserStore> users_;
     std::unique_ptr<CounterStore> counters_;
+    std::unique_ptr<QuarantineStore> quarantine_;
 };
 
 Result<FsckReport> SqliteStore::fsck(bool remove, std::chrono::seconds min_age) {

@@ -3,6 +3,7 @@
 // weekly figures and the findings highlighter.
 #include <catch2/catch.hpp>
 
+#include "archive/store/counter_batch.h"
 #include "archive/web/cookies.h"
 #include "archive/web/dashboard_figures.h"
 #include "archive/web/findings_view.h"
@@ -270,25 +271,26 @@ TEST_CASE("user store: names, roles, duplicates, sessions end with the account",
     CHECK(report->ok);
 }
 
-TEST_CASE("counter store and weekly figures: per week, per rule, archived from the case files", "[web][store]") {
+TEST_CASE("counter store and weekly figures: milter counts per week and rule, archived from the case files", "[web][store]") {
     test::TestArchive archive("web-counters");
     auto store = archive.open(StoreRole::reader);
-    // Monday 2024-03-04 is day 19786; figures for the two weeks up to Sunday 2024-03-17.
+    // Monday 2024-03-04; figures for the two weeks up to Sunday 2024-03-17.
     std::int64_t sunday = days_from_civil(2024, 3, 17);
     REQUIRE(store->counters()
                 .add({{"2024-03-04", CounterEvent::scanned, "", 100},
                       {"2024-03-10", CounterEvent::scanned, "", 20},
                       {"2024-03-11", CounterEvent::scanned, "", 7},
-                      {"2024-03-11", CounterEvent::held, "", 2},
-                      {"2024-03-11", CounterEvent::held, "pii-in-body", 2},
-                      {"2024-03-12", CounterEvent::rejected, "pupil-account-external", 1},
+                      {"2024-03-12", CounterEvent::rejected, "pupil-external", 1},
                       {"2024-03-12", CounterEvent::rejected, "", 1},
+                      {"2024-03-03", CounterEvent::scanned, "", 1000},  // the week before: not counted
                       {"2024-03-04", CounterEvent::scanned, "", 1}})
                 .is_ok());
     CHECK(store->counters().add({{"2024-13-01", CounterEvent::scanned, "", 1}}).code() == Errc::invalid_input);
     CHECK(store->counters().add({{"2024-03-01", CounterEvent::scanned, "Bad Rule", 1}}).code() == Errc::invalid_input);
-    CHECK(store->counters().add({{"2024-03-01", CounterEvent::archived, "", 1}}).code() == Errc::invalid_input);
     CHECK(store->counters().add({{"2024-03-01", CounterEvent::scanned, "", -1}}).code() == Errc::invalid_input);
+    for (CounterEvent e : {CounterEvent::held, CounterEvent::released, CounterEvent::discarded, CounterEvent::archived}) {
+        CHECK(store->counters().add({{"2024-03-01", e, "", 1}}).code() == Errc::invalid_input);
+    }
     // Two letters recorded on 2024-03-12.
     std::vector<std::string> raws;
     raws.reserve(2);
@@ -308,17 +310,94 @@ TEST_CASE("counter store and weekly figures: per week, per rule, archived from t
     CHECK(f->weeks[1].start_day == "2024-03-11");
     CHECK(f->weeks[0].get(CounterEvent::scanned) == 121);
     CHECK(f->weeks[1].get(CounterEvent::scanned) == 7);
-    CHECK(f->weeks[1].get(CounterEvent::held) == 2);
     CHECK(f->weeks[1].get(CounterEvent::rejected) == 1);
     CHECK(f->weeks[1].get(CounterEvent::archived) == 2);
     CHECK(f->total(CounterEvent::scanned) == 128);
-    CHECK(f->per_rule["pii-in-body"][static_cast<std::size_t>(CounterEvent::held)] == 2);
-    CHECK(f->per_rule["pupil-account-external"][static_cast<std::size_t>(CounterEvent::rejected)] == 1);
+    CHECK(f->per_rule["pupil-external"][static_cast<std::size_t>(CounterEvent::rejected)] == 1);
     // A wednesday falls in its Monday's week.
     auto mid = weekly_figures(*store, 1, days_from_civil(2024, 3, 13));
     REQUIRE(mid.is_ok());
     CHECK(mid->weeks[0].start_day == "2024-03-11");
     CHECK(day_string(days_from_civil(2024, 2, 29)) == "2024-02-29");
+}
+
+TEST_CASE("weekly figures: held, released and discarded come from the quarantine's audit records", "[web][store]") {
+    test::TestArchive archive("web-counters-quarantine");
+    auto store = archive.open(StoreRole::reader);
+    auto& q = store->quarantine();
+    std::vector<QuarantineId> ids;
+    for (int i = 0; i < 3; ++i) {
+        HoldRequest h;
+        h.fingerprint = "fp" + std::to_string(i);
+        h.received_at = now_utc();
+        h.queue_id = "Q" + std::to_string(i);
+        h.envelope_from = "office@school.example";
+        h.envelope_to = {"someone@elsewhere.example"};
+        h.header_from = "office@school.example";
+        h.subject = "held " + std::to_string(i);
+        h.rules = {{"pii-in-body", "quarantine", "personal data in the body"}};
+        if (i == 2) h.rules.push_back({"other-family", "quarantine", "another family's child"});
+        h.raw_message = "From: office@school.example\nSubject: held\n\nbody " + std::to_string(i) + "\n";
+        auto held = q.hold(h);
+        INFO(held.error_message());
+        REQUIRE(held.is_ok());
+        ids.push_back(held->id);
+    }
+    Actor dpo{"dora", "web"};
+    REQUIRE(q.discard(ids[0], dpo, "wrong recipient").is_ok());
+    auto claim = q.claim_release(ids[2], dpo, "agreed");
+    REQUIRE(claim.is_ok());
+    REQUIRE(q.finish_release(ids[2], claim->token, ReleaseOutcome::sent, dpo, "250 ok").is_ok());
+    auto waiting = store->counters().waiting_for_review();
+    REQUIRE(waiting.is_ok());
+    CHECK(*waiting == 1);
+
+    auto f = weekly_figures(*store, 1, today_days_utc());
+    INFO(f.error_message());
+    REQUIRE(f.is_ok());
+    CHECK(f->total(CounterEvent::held) == 3);
+    CHECK(f->total(CounterEvent::discarded) == 1);
+    CHECK(f->total(CounterEvent::released) == 1);
+    auto rule = [&](const char* id, CounterEvent e) { return f->per_rule[id][static_cast<std::size_t>(e)]; };
+    CHECK(rule("pii-in-body", CounterEvent::held) == 3);
+    CHECK(rule("other-family", CounterEvent::held) == 1);
+    CHECK(rule("pii-in-body", CounterEvent::discarded) == 1);
+    CHECK(rule("other-family", CounterEvent::discarded) == 0);
+    CHECK(rule("pii-in-body", CounterEvent::released) == 1);   // from the hold record of the released entry
+    CHECK(rule("other-family", CounterEvent::released) == 1);
+    // The quarantine expiring the messages does not change the past.
+    auto expired = q.expired(Timestamp{now_utc().unix_seconds + 400 * 86400, 0}, 30);
+    REQUIRE(expired.is_ok());
+    REQUIRE(q.expire(*expired, dpo).is_ok());
+    auto after = weekly_figures(*store, 1, today_days_utc());
+    REQUIRE(after.is_ok());
+    CHECK(after->total(CounterEvent::held) == 3);
+    CHECK(after->total(CounterEvent::released) == 1);
+    CHECK(*store->counters().waiting_for_review() == 0);
+}
+
+TEST_CASE("counter batch: counts per day, event and rule; a failed flush keeps them", "[web][store]") {
+    test::TestArchive archive("web-counter-batch", false);
+    auto store = archive.open(StoreRole::admin);
+    CounterBatch batch;
+    for (int i = 0; i < 5; ++i) batch.count(CounterEvent::scanned);
+    batch.count(CounterEvent::rejected, {"pupil-external", "pii-in-body"});
+    batch.count(CounterEvent::delivered);
+    CHECK(batch.pending() == 5);  // scanned, rejected x3 keys, delivered
+    CHECK(batch.due(std::chrono::seconds(0)));
+    CHECK_FALSE(batch.due(std::chrono::hours(1)));
+    archive.sql("DROP TABLE message_counters");
+    CHECK_FALSE(batch.flush(store->counters()).is_ok());
+    CHECK(batch.pending() == 5);
+    archive.sql("CREATE TABLE message_counters (day TEXT NOT NULL, event TEXT NOT NULL, rule TEXT NOT NULL, "
+                "count INTEGER NOT NULL, PRIMARY KEY (day, event, rule)) WITHOUT ROWID");
+    REQUIRE(batch.flush(store->counters()).is_ok());
+    CHECK(batch.pending() == 0);
+    CHECK(archive.sql_int("SELECT count FROM message_counters WHERE event = 'scanned' AND rule = ''") == 5);
+    CHECK(archive.sql_int("SELECT count FROM message_counters WHERE event = 'rejected' AND rule = ''") == 1);
+    CHECK(archive.sql_int("SELECT count FROM message_counters WHERE event = 'rejected' AND rule = 'pii-in-body'") == 1);
+    REQUIRE(batch.flush(store->counters()).is_ok());  // nothing pending: no change
+    CHECK(archive.sql_int("SELECT SUM(count) FROM message_counters") == 9);  // 5 + 3 + 1
 }
 
 TEST_CASE("findings highlighter: marks in place, escapes, skips bad offsets, excerpts long texts", "[web]") {

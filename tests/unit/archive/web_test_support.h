@@ -4,9 +4,16 @@
 // and can sign in.
 #pragma once
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <httplib.h>
 
+#include <atomic>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <thread>
 
@@ -17,6 +24,92 @@
 namespace chaperone::test {
 
 constexpr const char* kTestPassword = "correct horse battery";
+
+// A minimal SMTP server on 127.0.0.1 standing in for [release] relay: answers 250 to
+// everything (or `reply_to_mail` to MAIL FROM, when set) and keeps each message's DATA.
+class FakeRelay {
+public:
+    explicit FakeRelay(std::string reply_to_mail = "") : refuse_mail_(std::move(reply_to_mail)) {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        REQUIRE(fd_ >= 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+        REQUIRE(::listen(fd_, 8) == 0);
+        socklen_t len = sizeof a;
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
+        port_ = ntohs(a.sin_port);
+        thread_ = std::thread([this] { serve(); });
+    }
+    ~FakeRelay() {
+        stop_ = true;
+        ::shutdown(fd_, SHUT_RDWR);
+        ::close(fd_);
+        thread_.join();
+    }
+    int port() const { return port_; }
+    std::vector<std::string> messages() {
+        std::lock_guard lock(mutex_);
+        return messages_;
+    }
+
+private:
+    void serve() {
+        while (!stop_) {
+            int c = ::accept(fd_, nullptr, nullptr);
+            if (c < 0) return;
+            auto say = [c](const std::string& line) { (void)!::write(c, line.data(), line.size()); };
+            say("220 fake relay\r\n");
+            std::string buffer, data;
+            bool in_data = false;
+            char chunk[4096];
+            for (;;) {
+                ssize_t n = ::read(c, chunk, sizeof chunk);
+                if (n <= 0) break;
+                buffer.append(chunk, static_cast<std::size_t>(n));
+                std::size_t eol;
+                bool quit = false;
+                while ((eol = buffer.find("\r\n")) != std::string::npos) {
+                    std::string line = buffer.substr(0, eol);
+                    buffer.erase(0, eol + 2);
+                    if (in_data) {
+                        if (line == ".") {
+                            in_data = false;
+                            std::lock_guard lock(mutex_);
+                            messages_.push_back(data);
+                            say(reply_ + "\r\n");
+                        } else {
+                            data += (line.rfind("..", 0) == 0 ? line.substr(1) : line) + "\n";
+                        }
+                    } else if (line.rfind("DATA", 0) == 0) {
+                        in_data = true;
+                        data.clear();
+                        say("354 go ahead\r\n");
+                    } else if (line.rfind("MAIL", 0) == 0 && !refuse_mail_.empty()) {
+                        say(refuse_mail_ + "\r\n");
+                    } else if (line.rfind("QUIT", 0) == 0) {
+                        say("221 bye\r\n");
+                        quit = true;
+                        break;
+                    } else {
+                        say("250 ok\r\n");
+                    }
+                }
+                if (quit) break;
+            }
+            ::close(c);
+        }
+    }
+    std::string reply_ = "250 2.0.0 Ok: queued as FAKE1";
+    std::string refuse_mail_;
+    int fd_ = -1;
+    int port_ = 0;
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+    std::mutex mutex_;
+    std::vector<std::string> messages_;
+};
 
 class WebConsole {
 public:
@@ -45,10 +138,16 @@ public:
         REQUIRE(port.is_ok());
         port_ = *port;
         thread_ = std::thread([this] { (void)server_->serve(); });
-        // Wait until it accepts connections.
+        // Wait until it accepts connections (plain TCP: the console may speak TLS).
         for (int i = 0; i < 100; ++i) {
-            httplib::Client probe("127.0.0.1", port_);
-            if (probe.Get("/static/console.css")) break;
+            int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in a{};
+            a.sin_family = AF_INET;
+            a.sin_port = htons(static_cast<std::uint16_t>(port_));
+            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            bool up = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+            ::close(fd);
+            if (up && server_->is_serving()) break;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
     }
