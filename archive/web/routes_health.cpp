@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "archive/web/routes.h"
+#include "policies/rules/rule_catalog.h"
 #include "pii/base/log.h"
 
 namespace chaperone::archive::web {
@@ -29,13 +30,21 @@ void show_health(WebContext& ctx, httplib::Response& res, const WebUser& user, V
                                         : std::string("off");
     page["retention"] = c.quarantine.retention_days;
     page["relay"] = c.release.relay;
-    for (const auto& [id, rule] : c.policy.rules) {
+    // Every rule of the catalog, with what this configuration makes of it.
+    for (const auto& info : policies::rule_catalog()) {
         Value& r = page["rules"].push_back(Value::object());
+        std::string id(info.id);
+        auto configured = c.policy.rules.find(id);
+        bool enabled = configured == c.policy.rules.end() || configured->second.enabled;
+        policies::Action action = configured == c.policy.rules.end() ? info.default_action : configured->second.action;
         r["id"] = id;
-        r["enabled"] = rule.enabled;
-        r["action"] = std::string(policies::action_name(rule.action));
+        r["catches"] = std::string(info.catches);
+        r["clause"] = std::string(info.clause);
+        r["enabled"] = enabled;
+        r["action"] = std::string(policies::action_name(action));
+        r["changed"] = configured != c.policy.rules.end();
     }
-    page["has_rules"] = !c.policy.rules.empty();
+    page["has_rules"] = !policies::rule_catalog().empty();
     auto roster = ctx.store.roster().roster_info();
     if (roster) {
         page["roster"]["imported_at"] = roster->version == 0 ? std::string("never") : roster->imported_at;

@@ -85,15 +85,25 @@ void register_login_routes(httplib::Server& server, Router& router, WebContext& 
         redirect(res, "/login?signed_out=1");
     });
 
-    server.Get("/static/console.css", [](const httplib::Request&, httplib::Response& res) {
-        for (const auto& asset : embedded_assets()) {
-            if (asset.path != "static/console.css") continue;
-            res.headers.erase("Cache-Control");
-            res.set_header("Cache-Control", "public, max-age=3600");
-            res.set_content(std::string(asset.text), "text/css; charset=utf-8");
-            return;
-        }
-        res.status = 404;
+    // The style sheet and the icon: compiled in, the only cacheable responses.
+    for (auto [path, type] : {std::pair{"console.css", "text/css; charset=utf-8"}, std::pair{"favicon.svg", "image/svg+xml"}}) {
+        std::string asset_path = std::string("static/") + path;
+        std::string content_type = type;
+        server.Get(std::string("/static/") + path, [asset_path, content_type](const httplib::Request&, httplib::Response& res) {
+            for (const auto& asset : embedded_assets()) {
+                if (asset.path != asset_path) continue;
+                res.headers.erase("Cache-Control");
+                res.set_header("Cache-Control", "public, max-age=3600");
+                res.set_content(std::string(asset.text), content_type.c_str());
+                return;
+            }
+            res.status = 404;
+        });
+    }
+    // Browsers ask for /favicon.ico whatever the page says.
+    server.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 301;
+        res.set_header("Location", "/static/favicon.svg");
     });
 }
 

@@ -18,6 +18,40 @@ const std::map<std::string, std::string>& done_messages() {
     return m;
 }
 
+// "2024-03-05 09:12" from an ISO 8601 time; "never" when empty.
+std::string when(const std::string& iso) {
+    if (iso.empty()) return "never";
+    std::string out = iso.substr(0, 16);
+    if (out.size() > 10) out[10] = ' ';
+    return out + " UTC";
+}
+
+void show_account(WebContext& ctx, httplib::Response& res, const WebUser& user, const UserAccount& account,
+                  const std::string& done, const std::string& error, int status) {
+    Value page = Value::object();
+    page["section"] = "users";
+    page["account"]["id"] = static_cast<long long>(account.id);
+    page["account"]["name"] = account.name;
+    page["account"]["role"] = std::string(role_name(account.role));
+    page["account"]["disabled"] = account.disabled;
+    page["account"]["created"] = when(account.created_at);
+    page["account"]["last_login"] = when(account.last_login_at);
+    page["is_me"] = account.id == user.account.id;
+    page["min_password"] = static_cast<long long>(kMinPasswordBytes);
+    static const char* kLabels[] = {"office — reads case files", "dpo — also quarantine and audit log",
+                                    "admin — also accounts, policy and health"};
+    for (UserRole r : {UserRole::office, UserRole::dpo, UserRole::admin}) {
+        Value& o = page["roles"].push_back(Value::object());
+        o["value"] = std::string(role_name(r));
+        o["label"] = kLabels[static_cast<int>(r)];
+        o["selected"] = r == account.role;
+    }
+    auto it = done_messages().find(done);
+    if (it != done_messages().end()) page["done"] = it->second;
+    page["error"] = error;
+    render_page(ctx, res, &user, "user", "Account", std::move(page), status);
+}
+
 void show_users(WebContext& ctx, httplib::Response& res, const WebUser& user, const std::string& done,
                 const std::string& error, const std::string& new_name, int status) {
     auto users = ctx.store.users().list_users();
@@ -41,12 +75,7 @@ void show_users(WebContext& ctx, httplib::Response& res, const WebUser& user, co
         row["role"] = std::string(role_name(u.role));
         row["disabled"] = u.disabled;
         row["is_me"] = u.id == user.account.id;
-        row["last_login"] = u.last_login_at.empty() ? std::string("never") : u.last_login_at.substr(0, 16);
-        for (UserRole r : {UserRole::office, UserRole::dpo, UserRole::admin}) {
-            Value& o = row["roles"].push_back(Value::object());
-            o["value"] = std::string(role_name(r));
-            o["selected"] = r == u.role;
-        }
+        row["last_login"] = when(u.last_login_at);
     }
     page["users"] = std::move(rows);
     render_page(ctx, res, &user, "users", "Users", std::move(page), status);
@@ -63,12 +92,13 @@ std::optional<UserAccount> target_account(WebContext& ctx, const httplib::Reques
     return *account;
 }
 
-void finish(WebContext& ctx, httplib::Response& res, const WebUser& user, const Status& s, const std::string& done) {
-    if (s) return redirect(res, "/users?done=" + done);
+void finish(WebContext& ctx, httplib::Response& res, const WebUser& user, const UserAccount& account, const Status& s,
+            const std::string& done) {
+    if (s) return redirect(res, "/users/" + std::to_string(account.id) + "?done=" + done);
     if (s.code() != Errc::invalid_input && s.code() != Errc::conflict && s.code() != Errc::not_found) {
         log::error("web: changing an account: {}", s.message());
     }
-    show_users(ctx, res, user, "", s.message(), "", 400);
+    show_account(ctx, res, user, account, "", s.message(), 400);
 }
 
 }  // namespace
@@ -91,10 +121,16 @@ void register_user_routes(Router& router, WebContext& ctx) {
             return show_users(ctx, res, user, "", "The password is not acceptable: " + why + ".", name, 400);
         }
         auto hash = hash_password(password);
-        if (!hash) return finish(ctx, res, user, hash.status(), "");
+        if (!hash) return show_users(ctx, res, user, "", hash.error_message(), name, 500);
         auto added = ctx.store.users().add_user(name, role, *hash, user.actor());
         if (!added) return show_users(ctx, res, user, "", added.error_message(), name, 400);
         redirect(res, "/users?done=added");
+    });
+
+    router.get(R"(/users/(\d+))", UserRole::admin, [&ctx](const httplib::Request& req, httplib::Response& res, const WebUser& user) {
+        auto account = target_account(ctx, req, res, user);
+        if (!account) return;
+        show_account(ctx, res, user, *account, req.get_param_value("done"), "", 200);
     });
 
     router.post(R"(/users/(\d+)/role)", UserRole::admin,
@@ -102,11 +138,11 @@ void register_user_routes(Router& router, WebContext& ctx) {
         auto account = target_account(ctx, req, res, user);
         if (!account) return;
         UserRole role;
-        if (!parse_role(form_field(req, "role"), role)) return show_users(ctx, res, user, "", "Choose a role.", "", 400);
+        if (!parse_role(form_field(req, "role"), role)) return show_account(ctx, res, user, *account, "", "Choose a role.", 400);
         if (account->id == user.account.id) {
-            return show_users(ctx, res, user, "", "You cannot change your own role here.", "", 400);
+            return show_account(ctx, res, user, *account, "", "You cannot change your own role here.", 400);
         }
-        finish(ctx, res, user, ctx.store.users().set_role(account->name, role, user.actor()), "role");
+        finish(ctx, res, user, *account, ctx.store.users().set_role(account->name, role, user.actor()), "role");
     });
 
     for (bool disable : {true, false}) {
@@ -115,9 +151,9 @@ void register_user_routes(Router& router, WebContext& ctx) {
             auto account = target_account(ctx, req, res, user);
             if (!account) return;
             if (account->id == user.account.id) {
-                return show_users(ctx, res, user, "", "You cannot disable your own account here.", "", 400);
+                return show_account(ctx, res, user, *account, "", "You cannot disable your own account here.", 400);
             }
-            finish(ctx, res, user, ctx.store.users().set_disabled(account->name, disable, user.actor()),
+            finish(ctx, res, user, *account, ctx.store.users().set_disabled(account->name, disable, user.actor()),
                    disable ? "disabled" : "enabled");
         });
     }
@@ -128,11 +164,11 @@ void register_user_routes(Router& router, WebContext& ctx) {
         if (!account) return;
         std::string password = req.has_param("password") ? req.get_param_value("password") : "";
         if (auto why = password_problem(password); !why.empty()) {
-            return show_users(ctx, res, user, "", "The password is not acceptable: " + why + ".", "", 400);
+            return show_account(ctx, res, user, *account, "", "The password is not acceptable: " + why + ".", 400);
         }
         auto hash = hash_password(password);
-        if (!hash) return finish(ctx, res, user, hash.status(), "");
-        finish(ctx, res, user, ctx.store.users().set_password(account->name, *hash, user.actor()), "password");
+        if (!hash) return finish(ctx, res, user, *account, hash.status(), "");
+        finish(ctx, res, user, *account, ctx.store.users().set_password(account->name, *hash, user.actor()), "password");
     });
 }
 

@@ -48,6 +48,8 @@ const context = await chromium.launchPersistentContext(env.PROFILE_DIR, {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   viewport: { width: 1280, height: 800 },
+  locale: 'en-GB',
+  timezoneId: 'Europe/London',
   acceptDownloads: true,
 });
 context.setDefaultTimeout(15000);
@@ -186,7 +188,7 @@ await test('export the case file as PDF and as mbox', async () => {
 await test('a form with a forged CSRF token is refused; a cross-site form is not even signed in', async () => {
   await page.goto(`${base}/casefiles`);
   // Tamper with the hidden token as an attacker's page could not (it cannot read it).
-  await page.locator('input[name=csrf]').first().evaluate((el) => { el.value = 'f'.repeat(64); });
+  await page.locator('form[action="/casefiles/search"] input[name=csrf]').evaluate((el) => { el.value = 'f'.repeat(64); });
   await page.getByLabel('Pupil name, UPN or year group').fill('Hartley');
   const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/casefiles/search')),
     page.getByRole('button', { name: 'Search' }).click()]);

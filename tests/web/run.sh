@@ -121,7 +121,7 @@ if [ "$(id -u)" = 0 ]; then
     done
     # The milter answers only after the hold is committed; still, wait until all are listed.
     for _ in $(seq 100); do
-        n=$(cli quarantine list --state held --json | grep -c '"id":' || true)
+        n=$(cli quarantine list --state held --json | grep -c '"message_id":' || true)
         [ "$n" -ge "$held" ] && break
         sleep 0.2
     done

@@ -102,7 +102,7 @@ TEST_CASE("templates: every embedded page template parses and renders", "[web][t
     INFO(set.error_message());
     REQUIRE(set.is_ok());
     for (const char* name : {"layout", "login", "message", "dashboard", "casefiles", "casefile", "entry", "print",
-                             "audit", "users", "health", "quarantine", "quarantine_message", "quarantine_bulk"}) {
+                             "audit", "users", "user", "health", "quarantine", "quarantine_message", "quarantine_bulk"}) {
         INFO(name);
         CHECK(set->has(name));
         std::string html = set->render(name, Value::object());
