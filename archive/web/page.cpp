@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archive/web/html.h"
 #include "pii/base/log.h"
 
 namespace chaperone::archive::web {
@@ -78,6 +79,28 @@ void redirect(httplib::Response& res, const std::string& location) {
     res.status = 303;
     res.set_header("Location", location);
     res.set_content("", "text/plain");
+}
+
+Value mailbox_value(std::string_view mailbox) {
+    std::string text = valid_utf8(mailbox);
+    Value v = Value::object();
+    auto open = text.rfind('<');
+    if (open != std::string::npos && !text.empty() && text.back() == '>') {
+        std::string name = trim(text.substr(0, open));
+        if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+        v["name"] = name;
+        v["address"] = text.substr(open + 1, text.size() - open - 2);
+    } else {
+        v["name"] = std::string();
+        v["address"] = trim(text);
+    }
+    return v;
+}
+
+Value mailbox_list(const std::vector<std::string>& mailboxes) {
+    Value list = Value::list();
+    for (const auto& m : mailboxes) list.push_back(mailbox_value(m));
+    return list;
 }
 
 std::string form_field(const httplib::Request& req, const std::string& name) {

@@ -53,6 +53,11 @@ void render_message(const WebContext& ctx, httplib::Response& res, const WebUser
 // 303 See Other: after a POST, the browser GETs `location` (a path of ours).
 void redirect(httplib::Response& res, const std::string& location);
 
+// "Name <address>" as {name, address} for the mailbox partial (name "" when there is none),
+// and a list of them.
+Value mailbox_value(std::string_view mailbox);
+Value mailbox_list(const std::vector<std::string>& mailboxes);
+
 // The value of a form field (POST body or query), trimmed, at most kMaxFieldBytes.
 constexpr std::size_t kMaxFieldBytes = 4096;
 std::string form_field(const httplib::Request& req, const std::string& name);

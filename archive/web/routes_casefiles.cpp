@@ -11,12 +11,14 @@
 
 #include <cstdio>
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
 
 #include "archive/casefile/message_text.h"
+#include "archive/casefile/text_util.h"
 #include "archive/crypto/sodium_init.h"
 #include "archive/export/exporter.h"
 #include "archive/web/html.h"
@@ -62,6 +64,8 @@ Value entry_row(const EntrySummary& e) {
     row["date"] = format_human(e.sent_at);
     row["incoming"] = e.direction == Direction::in;
     row["from"] = valid_utf8(e.shown_from());
+    row["from_parts"] = mailbox_list({e.shown_from()});
+    row["to_parts"] = mailbox_list(e.shown_to());
     row["to"] = valid_utf8(joined(e.shown_to()));
     row["cc"] = valid_utf8(joined(e.header_cc));
     row["subject"] = e.subject.empty() ? std::string("(no subject)") : valid_utf8(e.subject);
@@ -286,7 +290,16 @@ void register_casefile_routes(Router& router, WebContext& ctx) {
         const EntrySummary& e = message->entry;
         Value entry = entry_row(e);
         entry["recorded"] = format_human(e.recorded_at);
-        if (e.envelope_to != e.shown_to()) entry["delivered_to"] = valid_utf8(joined(e.envelope_to));
+        // Bcc and other envelope-only recipients: the addresses the letter reached that its
+        // To/Cc headers do not show.
+        std::set<std::string> shown;
+        for (const auto& m : e.shown_to()) shown.insert(ascii_lower(bare_address(m)));
+        for (const auto& m : e.header_cc) shown.insert(ascii_lower(bare_address(m)));
+        std::vector<std::string> hidden;
+        for (const auto& a : e.envelope_to) {
+            if (!shown.count(ascii_lower(bare_address(a)))) hidden.push_back(a);
+        }
+        if (!hidden.empty()) entry["delivered_to"] = valid_utf8(joined(hidden));
         Value attachments = Value::list();
         for (const auto& a : e.attachments) {
             Value& v = attachments.push_back(Value::object());

@@ -275,6 +275,7 @@ void register_quarantine_routes(Router& router, WebContext& ctx) {
             row["held_at"] = format_human(e.held_at);
             row["age"] = age(e.held_at);
             row["from"] = valid_utf8(e.shown_from());
+            row["from_parts"] = mailbox_list({e.shown_from()});
             row["to"] = valid_utf8(joined(e.envelope_to));
             row["subject"] = e.subject.empty() ? std::string("(no subject)") : valid_utf8(e.subject);
             Value rules = Value::list();

@@ -49,6 +49,7 @@ const context = await chromium.launchPersistentContext(env.PROFILE_DIR, {
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   viewport: { width: 1280, height: 800 },
   locale: 'en-GB',
+  env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB:en' },
   timezoneId: 'Europe/London',
   acceptDownloads: true,
 });
@@ -143,7 +144,7 @@ await test("find a pupil's case file; correspondence in date order; read a messa
   equal(dates.length, 3, 'three messages on Zoë\'s file');
   const sorted = [...dates].sort();
   equal(JSON.stringify(dates), JSON.stringify(sorted), 'oldest first');
-  const subjects = await page.locator('table tbody tr td:nth-child(5) a').allTextContents();
+  const subjects = await page.locator('table tbody tr td:nth-child(2) a').allTextContents();
   equal(subjects[2], 'Sports day <Friday> & kit list', 'subject shown as text, not markup');
   await checkLabels('case file');
   await shot('casefile');

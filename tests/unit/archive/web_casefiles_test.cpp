@@ -82,7 +82,8 @@ TEST_CASE("web case files: search, date order, message, print view; no PII in UR
     CHECK(l1 < l2);
     CHECK(file->body.find("<b>form</b>") == std::string::npos);
     CHECK_THAT(file->body, Catch::Contains("2024-03-05 09:12 +00:00"));
-    CHECK_THAT(file->body, Catch::Contains("School Office &lt;office@school.example&gt;"));
+    CHECK_THAT(file->body, Catch::Contains("<span class=\"mailbox__name\">School Office</span> "
+                                           "<span class=\"mailbox__address\">office@school.example</span>"));
 
     // A date range narrows the listing.
     auto narrowed = b.get(link + "?from=2024-03-06&to=2024-03-06");
