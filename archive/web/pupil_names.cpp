@@ -20,23 +20,31 @@ void PupilNames::refresh_locked() {
         log::warning("web: loading the roster: {}", roster.error_message());
         return;
     }
-    names_.clear();
-    for (const auto& p : roster->pupils) names_[p.upn] = p.forename + " " + p.surname;
+    pupils_.clear();
+    for (const auto& p : roster->pupils) pupils_[p.upn] = Pupil{p.forename, p.surname, p.year_group};
     version_ = *version;
     loaded_ = true;
 }
 
 std::string PupilNames::name_of(const std::string& upn) {
+    auto p = find(upn);
+    return p ? p->forename + " " + p->surname : std::string();
+}
+
+std::optional<PupilNames::Pupil> PupilNames::find(const std::string& upn) {
     std::lock_guard lock(mutex_);
     refresh_locked();
-    auto it = names_.find(upn);
-    return it == names_.end() ? std::string() : it->second;
+    auto it = pupils_.find(upn);
+    if (it == pupils_.end()) return std::nullopt;
+    return it->second;
 }
 
 std::map<std::string, std::string> PupilNames::all() {
     std::lock_guard lock(mutex_);
     refresh_locked();
-    return names_;
+    std::map<std::string, std::string> out;
+    for (const auto& [upn, p] : pupils_) out[upn] = p.forename + " " + p.surname;
+    return out;
 }
 
 }  // namespace chaperone::archive::web

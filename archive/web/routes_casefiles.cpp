@@ -87,10 +87,14 @@ Value pupil_value(const StudentSummary& s) {
     return p;
 }
 
-// The pupil a token names, looked up (and audited) through the store.
+// The pupil a token names: from the roster (cached), or — for a former pupil whose case
+// file is kept — through the store's search. The listing that follows is what is audited.
 Result<StudentSummary> pupil_for(WebContext& ctx, const std::string& token, const WebUser& user) {
     auto upn = ctx.ids.open("pupil", token);
     if (!upn) return Status::error(Errc::not_found, "this link has expired");
+    if (auto p = ctx.pupil_names.find(*upn)) {
+        return StudentSummary{*upn, p->forename, p->surname, p->year_group, "", true, 0};
+    }
     auto found = ctx.store.casefiles().find_students(*upn, user.actor());
     if (!found) return found.status();
     for (auto& s : *found) {

@@ -77,6 +77,9 @@ Result<std::unique_ptr<WebServer>> WebServer::create(const policies::Config& con
     WebContext& ctx = *server->ctx_;
     s.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     s.set_payload_max_length(kMaxRequestBodyBytes);
+    // Headers and body go out in separate writes: without TCP_NODELAY the body waits for
+    // the client's delayed ACK (40 ms on Linux) on every response.
+    s.set_tcp_nodelay(true);
     s.set_read_timeout(kReadTimeoutSeconds);
     s.set_write_timeout(kWriteTimeoutSeconds);
     s.set_keep_alive_max_count(kKeepAliveRequests);

@@ -1,7 +1,7 @@
 // bench_web_load: the web console under load — N concurrent office users browsing a large
 // archive for a fixed time, on loopback. Figures only, no pass/fail.
 //
-//   build/bin/bench_web_load [--dir DIR] [--clients 50] [--seconds 60] [--messages 100000]
+//   build/bin/bench_web_load [--dir DIR] [--clients 50] [--seconds 60] [--messages 100000] [--think-ms 0]
 //
 // The archive comes from bench_archive's generator (100,000 messages of 4-8 KB over 2,000
 // pupils): when DIR has no store yet, this runs `bench_archive --dir DIR --messages N`
@@ -9,7 +9,8 @@
 // The console is served in this process (WebServer on 127.0.0.1, port chosen by the
 // kernel); each client is a thread with its own keep-alive connection and session that
 // repeats what office staff do: search for a pupil (POST), open the case file, open one
-// message, and now and then the dashboard. Every case-file view writes its audit record
+// message, and now and then the dashboard, with --think-ms between pages (0: none, the
+// hardest case; people take a second or more). Every case-file view writes its audit record
 // (an fsynced SQLite transaction), as in production. Bounded: the run stops after
 // --seconds, and each client records at most kMaxSamplesPerClient latencies.
 // Prints requests/s and latency percentiles per kind of page and overall.
@@ -74,10 +75,11 @@ double percentile(std::vector<double>& v, double p) {
 }
 
 // One office user: sign in, then browse until `stop`.
-void client_loop(int port, const std::string& user, int pupils, unsigned seed, const std::atomic<bool>& go,
+void client_loop(int port, const std::string& user, int pupils, unsigned seed, int think_ms, const std::atomic<bool>& go,
                  const std::atomic<bool>& stop, std::vector<Sample>& samples, std::atomic<int>& signed_in) {
     httplib::Client c("127.0.0.1", port);
     c.set_keep_alive(true);
+    c.set_tcp_nodelay(true);
     c.set_read_timeout(30);
     std::string cookie;
     auto keep = [&](const httplib::Result& r) {
@@ -114,7 +116,15 @@ void client_loop(int port, const std::string& user, int pupils, unsigned seed, c
         httplib::Result r = call();
         double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         bool ok = r && r->status == 200;
+        if (!ok) {
+            static std::atomic<int> reported{0};
+            if (reported++ < 5) {
+                std::fprintf(stderr, "%s: %s after %.0f ms\n", kKindNames[kind],
+                             r ? fmt::format("HTTP {}", r->status).c_str() : httplib::to_string(r.error()).c_str(), ms);
+            }
+        }
         if (samples.size() < kMaxSamplesPerClient) samples.push_back({kind, ms, ok});
+        if (think_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(think_ms));
         return r;
     };
     std::uint64_t round = 0;
@@ -138,13 +148,14 @@ void client_loop(int port, const std::string& user, int pupils, unsigned seed, c
 
 int main(int argc, char** argv) {
     std::filesystem::path dir = std::filesystem::current_path() / "bench-web-archive";
-    int clients = 50, seconds = 60, messages = 100000;
+    int clients = 50, seconds = 60, messages = 100000, think_ms = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string arg = argv[i];
         if (arg == "--dir") dir = argv[i + 1];
         else if (arg == "--clients") clients = std::stoi(argv[i + 1]);
         else if (arg == "--seconds") seconds = std::stoi(argv[i + 1]);
         else if (arg == "--messages") messages = std::stoi(argv[i + 1]);
+        else if (arg == "--think-ms") think_ms = std::stoi(argv[i + 1]);
     }
     log::configure(log::Level::warning, log::Sink::stderr_stream, "bench_web_load");
     if (!std::filesystem::exists(dir / "store" / "chaperone.db")) {
@@ -184,7 +195,7 @@ int main(int argc, char** argv) {
     std::vector<std::thread> threads;
     for (int i = 0; i < clients; ++i) {
         threads.emplace_back(client_loop, *port, fmt::format("bench.office{}", i), pupils, 1000u + static_cast<unsigned>(i),
-                             std::cref(go), std::cref(stop), std::ref(samples[static_cast<std::size_t>(i)]),
+                             think_ms, std::cref(go), std::cref(stop), std::ref(samples[static_cast<std::size_t>(i)]),
                              std::ref(signed_in));
     }
     // Every client signs in first (argon2id, a few at a time); the clock starts after.
@@ -210,8 +221,8 @@ int main(int argc, char** argv) {
             per_kind[s.kind].push_back(s.ms);
         }
     }
-    std::printf("web console load: %d clients browsing for %.1f s against %s\n", clients, elapsed,
-                dir.string().c_str());
+    std::printf("web console load: %d clients browsing for %.1f s (%d ms between pages) against %s\n", clients, elapsed,
+                think_ms, dir.string().c_str());
     std::printf("archive: %d pupils; %d clients signed in\n", pupils, signed_in.load());
     std::printf("%-16s %9s %9s %9s %9s %9s\n", "page", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms");
     for (auto& [kind, v] : per_kind) {

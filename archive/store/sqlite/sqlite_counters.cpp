@@ -29,7 +29,7 @@ SELECT day, event, rule, count FROM (
   SELECT day, event, rule, count FROM message_counters WHERE day BETWEEN ?1 AND ?2
   UNION ALL
   SELECT substr(recorded_at, 1, 10) AS day, 'archived', '', COUNT(*) FROM casefile_entries
-  WHERE substr(recorded_at, 1, 10) BETWEEN ?1 AND ?2 GROUP BY 1
+  WHERE recorded_at >= ?1 AND recorded_at < date(?2, '+1 day') GROUP BY 1
   UNION ALL
   SELECT substr(at, 1, 10), CASE action WHEN 'quarantine.hold' THEN 'held' WHEN 'quarantine.released' THEN 'released'
                                         ELSE 'discarded' END, '', COUNT(*)
