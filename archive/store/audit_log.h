@@ -50,6 +50,8 @@ public:
     virtual Result<std::int64_t> append(const Actor& actor, const AuditEvent& event) = 0;
     // Oldest first, at most `limit` records with id > after_id.
     virtual Result<std::vector<AuditRecord>> list(std::int64_t after_id, std::size_t limit) = 0;
+    // Newest first, at most `limit` records with id < before_id (0: from the newest).
+    virtual Result<std::vector<AuditRecord>> list_newest(std::int64_t before_id, std::size_t limit) = 0;
     virtual Result<ChainReport> verify_chain() = 0;
 };
 

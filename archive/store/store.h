@@ -28,8 +28,10 @@
 
 #include "archive/store/audit_log.h"
 #include "archive/store/casefile_store.h"
+#include "archive/store/counter_store.h"
 #include "archive/store/quarantine_store.h"
 #include "archive/store/roster_store.h"
+#include "archive/store/user_store.h"
 #include "policies/config/config.h"
 
 namespace chaperone::archive {
@@ -50,6 +52,10 @@ public:
     virtual RosterStore& roster() = 0;
     virtual CaseFileStore& casefiles() = 0;
     virtual AuditLog& audit() = 0;
+    // The web console's accounts and sessions (user_store.h).
+    virtual UserStore& users() = 0;
+    // Per-day message counts for the dashboard (counter_store.h).
+    virtual CounterStore& counters() = 0;
     virtual QuarantineStore& quarantine() = 0;
     // Orphans younger than `min_age` are left alone: a milter may be between blob and row.
     virtual Result<FsckReport> fsck(bool remove, std::chrono::seconds min_age) = 0;

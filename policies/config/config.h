@@ -140,6 +140,7 @@ struct WebConfig {
     std::filesystem::path tls_cert;
     std::filesystem::path tls_key;
     int idle_timeout_minutes = 10;
+    int idle_timeout_seconds = 0;  // when set, overrides the minutes (tests, kiosks)
     int login_attempts_per_minute = 5;
     bool allow_non_loopback_without_tls = false;
 };

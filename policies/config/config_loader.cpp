@@ -221,6 +221,7 @@ void read_web(TableReader r, WebConfig& c, const fs::path& base) {
     r.path("tls_cert", c.tls_cert, base);
     r.path("tls_key", c.tls_key, base);
     r.integer("idle_timeout_minutes", c.idle_timeout_minutes, 1, 1440);
+    r.integer("idle_timeout_seconds", c.idle_timeout_seconds, 1, 86400);
     r.integer("login_attempts_per_minute", c.login_attempts_per_minute, 1, 1000);
     r.boolean("allow_non_loopback_without_tls", c.allow_non_loopback_without_tls);
     r.finish();

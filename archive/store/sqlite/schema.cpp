@@ -162,10 +162,50 @@ CREATE INDEX quarantine_by_held ON quarantine(held_utc, id);
 CREATE INDEX quarantine_by_state ON quarantine(state, held_utc);
 )SQL";
 
+// Version 3: the web console's accounts and sessions, and per-day message counters.
+constexpr const char* kV3 = R"SQL(
+CREATE TABLE web_users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('office', 'dpo', 'admin')),
+    password_hash TEXT NOT NULL,  -- argon2id string (crypto_pwhash_str); never the password
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    password_changed_at TEXT NOT NULL,
+    last_login_at TEXT NOT NULL DEFAULT ''
+);
+-- A session row holds the hash of the cookie value, never the value: a copy of the
+-- database cannot be replayed as a login.
+CREATE TABLE web_sessions (
+    token_hash BLOB PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES web_users(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_utc INTEGER NOT NULL,
+    last_seen_utc INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX web_sessions_by_user ON web_sessions(user_id);
+CREATE INDEX web_sessions_by_last_seen ON web_sessions(last_seen_utc);
+-- Counts only: no message, address or name is ever stored here. What the milter alone
+-- knows (scanned, delivered, rejected); held / released / discarded are counted from the
+-- quarantine's audit records, archived from the case files (counter_store.h).
+CREATE TABLE message_counters (
+    day TEXT NOT NULL,     -- YYYY-MM-DD, UTC
+    event TEXT NOT NULL CHECK (event IN ('scanned', 'delivered', 'rejected')),
+    rule TEXT NOT NULL,    -- rule id, '' for the total
+    count INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (day, event, rule)
+) WITHOUT ROWID;
+-- The dashboard counts audit records by action and day, and case-file entries by the day
+-- they were recorded; both tables outgrow a scan.
+CREATE INDEX audit_log_by_action ON audit_log(action, at);
+CREATE INDEX casefile_entries_by_recorded ON casefile_entries(recorded_at);
+)SQL";
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, kV1},
         {2, kV2},
+        {3, kV3},
     };
     return list;
 }

@@ -9,7 +9,9 @@
 // Tables: roster (pupils, contacts, staff, roster_meta), case files (casefile_entries,
 // casefile_students, casefile_addresses, casefile_pupils), audit_log, and ledger, the keyed
 // hash chain over case-file entries and audit records. audit_log and ledger are append-only:
-// triggers abort any UPDATE or DELETE on them.
+// triggers abort any UPDATE or DELETE on them. Version 3 (the web console): web_users,
+// web_sessions (hashes of session cookies), message_counters (the milter's per-day counts),
+// and an index on audit_log(action, at) for the dashboard's figures.
 #pragma once
 
 #include "archive/store/sqlite/database.h"

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <limits>
 #include <map>
 #include <set>
 
@@ -37,6 +38,34 @@ public:
             "ORDER BY id LIMIT ?");
         CHAPERONE_TRY(st);
         st->bind(1, after_id).bind(2, static_cast<std::int64_t>(std::min(limit, kMaxAuditListing)));
+        std::vector<AuditRecord> out;
+        for (;;) {
+            auto row = st->step();
+            CHAPERONE_TRY(row);
+            if (!*row) break;
+            AuditRecord r;
+            r.id = st->int64(0);
+            r.at = parse_iso8601(st->text(1)).value_or(Timestamp{});
+            r.actor = st->text(2);
+            r.channel = st->text(3);
+            r.os_user = st->text(4);
+            r.action = st->text(5);
+            r.target = st->text(6);
+            r.details = st->text(7);
+            out.push_back(std::move(r));
+        }
+        return out;
+    }
+
+    // Newest first, for the web console's audit page (added with it).
+    Result<std::vector<AuditRecord>> list_newest(std::int64_t before_id, std::size_t limit) override {
+        std::lock_guard lock(state_.mutex);
+        auto st = state_.db.prepare(
+            "SELECT id, at, actor, channel, os_user, action, target, details FROM audit_log WHERE id < ? "
+            "ORDER BY id DESC LIMIT ?");
+        CHAPERONE_TRY(st);
+        st->bind(1, before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max())
+            .bind(2, static_cast<std::int64_t>(std::min(limit, kMaxAuditListing)));
         std::vector<AuditRecord> out;
         for (;;) {
             auto row = st->step();

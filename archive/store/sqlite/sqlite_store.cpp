@@ -24,11 +24,15 @@ public:
           roster_(make_roster_store(*state_)),
           casefiles_(make_casefile_store(*state_)),
           audit_(make_audit_log(*state_)),
+          users_(make_user_store(*state_)),
+          counters_(make_counter_store(*state_)),
           quarantine_(make_quarantine_store(*state_)) {}
 
     RosterStore& roster() override { return *roster_; }
     CaseFileStore& casefiles() override { return *casefiles_; }
     AuditLog& audit() override { return *audit_; }
+    UserStore& users() override { return *users_; }
+    CounterStore& counters() override { return *counters_; }
     QuarantineStore& quarantine() override { return *quarantine_; }
     Result<FsckReport> fsck(bool remove, std::chrono::seconds min_age) override;
 
@@ -37,6 +41,8 @@ private:
     std::unique_ptr<RosterStore> roster_;
     std::unique_ptr<CaseFileStore> casefiles_;
     std::unique_ptr<AuditLog> audit_;
+    std::unique_ptr<UserStore> users_;
+    std::unique_ptr<CounterStore> counters_;
     std::unique_ptr<QuarantineStore> quarantine_;
 };
 

@@ -57,6 +57,8 @@ Result<std::string> audit_record_digest_locked(StoreState& state, std::int64_t i
 std::unique_ptr<RosterStore> make_roster_store(StoreState& state);
 std::unique_ptr<CaseFileStore> make_casefile_store(StoreState& state);
 std::unique_ptr<AuditLog> make_audit_log(StoreState& state);
+std::unique_ptr<UserStore> make_user_store(StoreState& state);
+std::unique_ptr<CounterStore> make_counter_store(StoreState& state);
 std::unique_ptr<QuarantineStore> make_quarantine_store(StoreState& state);
 
 }  // namespace chaperone::archive::sqlite

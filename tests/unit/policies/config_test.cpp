@@ -137,3 +137,17 @@ TEST_CASE("[quarantine] dpo_address and notice_template are read", "[config][qua
     REQUIRE_FALSE(bad.is_ok());
     CHECK_THAT(bad.error_message(), Catch::Contains("[quarantine] dpo_address"));
 }
+
+TEST_CASE("[web] idle timeout in seconds overrides the minutes; both are bounded", "[config]") {
+    const std::string base = "[school]\ninternal_domains=[\"s.example\"]\n[storage]\ndir=\"/d\"\n[web]\n";
+    auto defaults = load_config_from_string(base, "/etc/c.toml");
+    REQUIRE(defaults.is_ok());
+    CHECK(defaults->web.idle_timeout_minutes == 10);
+    CHECK(defaults->web.idle_timeout_seconds == 0);
+    auto seconds = load_config_from_string(base + "idle_timeout_seconds = 3\n", "/etc/c.toml");
+    REQUIRE(seconds.is_ok());
+    CHECK(seconds->web.idle_timeout_seconds == 3);
+    auto bad = load_config_from_string(base + "idle_timeout_seconds = 0\n", "/etc/c.toml");
+    REQUIRE_FALSE(bad.is_ok());
+    CHECK_THAT(bad.error_message(), Catch::Contains("[web] idle_timeout_seconds"));
+}
