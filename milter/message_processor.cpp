@@ -5,6 +5,8 @@
 
 #include <exception>
 
+#include "milter/casefile_capture.h"
+#include "milter/delivered_form.h"
 #include "milter/message_assembly.h"
 #include "milter/quarantine_action.h"
 #include "pii/base/log.h"
@@ -139,6 +141,7 @@ MtaReply MessageProcessor::process_or_throw(CollectedMessage& message, MtaAction
         if (Status s = drop_foreign_headers(message, actions, name); !s) return internal_error(message, s.message());
     }
 
+    DeliveredChanges changes;  // what the MTA is told to change, for the case-file copy
     if (decision.wants_footer() && config.disclaimer.enabled) {
         policies::FooterText footer{config.disclaimer.text, config.disclaimer.html};
         policies::FooterLimits limits;
@@ -150,17 +153,37 @@ MtaReply MessageProcessor::process_or_throw(CollectedMessage& message, MtaAction
                 if (Status s = sync_top_level_headers(message, mime, actions); !s) return internal_error(message, s.message());
             }
             if (Status s = actions.replace_body(mime.serialize_body(true)); !s) return internal_error(message, s.message());
+            changes.footer_added = true;
+            changes.top_level_changed = result.top_level_changed;
         } else if (result.outcome == policies::FooterOutcome::signed_or_encrypted) {
             log::info("queue_id={} signed or encrypted: left unaltered, no disclaimer ({})", qid, result.detail);
         } else if (result.outcome == policies::FooterOutcome::nothing_to_foot) {
             log::warning("queue_id={} no disclaimer added: {}", qid, result.detail);
         }
-        if (Status s = actions.add_header(kDisclaimerHeader, std::string(policies::footer_header_value(result.outcome))); !s)
-            return internal_error(message, s.message());
+        HeaderField marker{kDisclaimerHeader, std::string(policies::footer_header_value(result.outcome))};
+        if (Status s = actions.add_header(marker.name, marker.value); !s) return internal_error(message, s.message());
+        changes.added_headers.push_back(std::move(marker));
     }
 
     if (config.milter.add_status_header) {
-        if (Status s = actions.add_header(kStatusHeader, status_header(decision)); !s) return internal_error(message, s.message());
+        HeaderField status{kStatusHeader, status_header(decision)};
+        if (Status s = actions.add_header(status.name, status.value); !s) return internal_error(message, s.message());
+        changes.added_headers.push_back(std::move(status));
+    }
+
+    // Parent correspondence goes on the pupils' case files before the MTA may deliver it.
+    auto filed = capture_correspondence(*engine_, message.envelope, mime, decision,
+                                        [&] { return delivered_form(message, mime, changes); });
+    if (!filed) {
+        if (config.archive.tempfail_on_error) {
+            log::error("queue_id={} parent correspondence could not be filed, tempfail: {}", qid, filed.error_message());
+            return MtaReply::tempfail("Chaperone could not file this message to the case file, please try again later");
+        }
+        log::error("queue_id={} parent correspondence NOT filed (tempfail_on_error = false), delivered: {}", qid,
+                   filed.error_message());
+    } else if (filed->recorded) {
+        log::info("queue_id={} case file entry {} ({}) filed to {} pupil(s)", qid, filed->entry_id, filed->direction,
+                  filed->upns.size());
     }
     log::info("queue_id={} from=<{}> rcpts={} external={} {}", qid, message.envelope.mail_from,
               message.envelope.recipients.size(), decision.recipients.external.size(), status_header(decision));

@@ -9,6 +9,7 @@
 #include "archive/quarantine/crash_point.h"
 #include "archive/quarantine/fingerprint.h"
 #include "archive/quarantine/hold_request.h"
+#include "milter/delivered_form.h"
 #include "milter/message_assembly.h"
 #include "milter/message_processor.h"
 #include "pii/base/log.h"
@@ -17,68 +18,33 @@
 namespace chaperone::milter {
 namespace {
 
-bool same_name(const std::string& a, const char* b) { return g_ascii_strcasecmp(a.c_str(), b) == 0; }
-
 std::string rule_list(const policies::Decision& decision) {
     std::string out;
     for (std::size_t i = 0; i < decision.rules.size(); ++i) out += (i ? "," : "") + decision.rules[i].rule_id;
     return out;
 }
 
-// The message as the MTA would have delivered it had the verdict been deliver.
-Result<std::string> delivered_form(const EngineSnapshot& engine, const CollectedMessage& message,
-                                   pii::MimeMessage& mime, const policies::Decision& decision,
-                                   const std::string& original_body) {
+// The message as the MTA would have delivered it had the verdict been deliver: footed,
+// with the headers a delivered message gets.
+Result<std::string> held_form(const EngineSnapshot& engine, const CollectedMessage& message, pii::MimeMessage& mime,
+                              const policies::Decision& decision) {
     const policies::Config& config = *engine.config;
-    std::vector<HeaderField> headers;
-    for (const auto& h : message.headers) {
-        if (same_name(h.name, kStatusHeader) || same_name(h.name, kDisclaimerHeader)) continue;
-        headers.push_back(h);
-    }
-    std::string body = original_body;
-    std::string disclaimer;
+    DeliveredChanges changes;
     if (decision.external() && config.disclaimer.enabled) {
         policies::FooterLimits limits;
         limits.max_mime_parts = config.limits.max_mime_parts;
         limits.max_mime_depth = config.limits.max_mime_depth;
         policies::FooterResult footer =
             policies::insert_footer(mime, policies::FooterText{config.disclaimer.text, config.disclaimer.html}, limits);
-        disclaimer = std::string(policies::footer_header_value(footer.outcome));
-        if (footer.outcome == policies::FooterOutcome::added) {
-            body = mime.serialize_body(false);
-            if (footer.top_level_changed) {
-                for (const auto& [name, now] : policies::top_level_content_headers(mime)) {
-                    bool found = false;
-                    for (auto it = headers.begin(); it != headers.end();) {
-                        if (!same_name(it->name, name.c_str())) {
-                            ++it;
-                            continue;
-                        }
-                        if (found || now.empty()) {
-                            it = headers.erase(it);
-                            continue;
-                        }
-                        it->value = now;
-                        found = true;
-                        ++it;
-                    }
-                    if (!found && !now.empty()) headers.push_back({name, now});
-                }
-            }
-        }
+        changes.footer_added = footer.outcome == policies::FooterOutcome::added;
+        changes.top_level_changed = footer.top_level_changed;
+        changes.added_headers.push_back({kDisclaimerHeader, std::string(policies::footer_header_value(footer.outcome))});
     }
-    if (!disclaimer.empty()) headers.push_back({kDisclaimerHeader, disclaimer});
     if (config.milter.add_status_header) {
-        std::string status = fmt::format("quarantine; external; findings={}; rules={}", decision.scan.findings.size(),
-                                         rule_list(decision));
-        headers.push_back({kStatusHeader, status});
+        changes.added_headers.push_back({kStatusHeader, fmt::format("quarantine; external; findings={}; rules={}",
+                                                                    decision.scan.findings.size(), rule_list(decision))});
     }
-    // The same layout as header_block() (message_assembly.h), which the parser saw.
-    std::string raw;
-    for (const auto& h : headers) raw += h.name + ": " + h.value + "\n";
-    raw += '\n';
-    raw += body;
-    return raw;
+    return delivered_form(message, mime, changes);
 }
 
 archive::NoticeFacts notice_facts(const archive::QuarantineEntry& held) {
@@ -114,7 +80,7 @@ MtaReply quarantine_message(const EngineSnapshot& engine, const CollectedMessage
         {message.envelope.mail_from, &message.envelope.recipients, message_id, mime.header("Date"), subject, *body});
     archive::HeldHeaders headers{mime.header("From"), subject, message_id};
 
-    auto delivered = delivered_form(engine, message, mime, decision, *body);
+    auto delivered = held_form(engine, message, mime, decision);
     if (!delivered) return tempfail("building the held message: " + delivered.error_message());
     bool notice_wanted = config.quarantine.notify_sender && message.envelope.mail_from.find('@') != std::string::npos;
     archive::HoldRequest request = archive::build_hold_request(decision, message.envelope, headers,

@@ -33,6 +33,7 @@
 #include "archive/notice/notice.h"
 #include "archive/quarantine/redacted_context.h"
 #include "archive/quarantine/release.h"
+#include "archive/quarantine/released_filing.h"
 #include "pii/extract/message_extractor.h"
 
 namespace chaperone::cli {
@@ -246,11 +247,16 @@ int run_release(const std::vector<std::string>& argv) {
     auto store = open_cli_store(*config, archive::StoreRole::reader);
     if (!store) return kExitError;
     auto released = archive::release_held_message(store->quarantine(), *config, id, archive::current_os_actor(), reason,
-                                                  args.flag("force-stuck"));
+                                                  args.flag("force-stuck"), archive::released_filing(*store, *config));
     if (!released) return status_error(released.status());
     switch (released->outcome) {
         case archive::ReleaseOutcome::sent:
             std::printf("released quarantine %lld: %s\n", static_cast<long long>(id), released->relay_reply.c_str());
+            if (!released->after_sent_error.empty()) {
+                // Sent all the same; the office must know the case file lacks it.
+                std::fprintf(stderr, "chaperone: quarantine %lld was released but not filed: %s\n",
+                             static_cast<long long>(id), released->after_sent_error.c_str());
+            }
             return kExitOk;
         case archive::ReleaseOutcome::not_sent:
             return input_error(fmt::format("quarantine {} not released, still held: {}", id, released->relay_reply));

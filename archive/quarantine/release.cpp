@@ -17,7 +17,8 @@ std::string with_release_header(const std::string& raw, QuarantineId id) {
 }  // namespace
 
 Result<ReleaseResult> release_held_message(QuarantineStore& store, const policies::Config& config, QuarantineId id,
-                                           const Actor& actor, const std::string& reason, bool force_stuck) {
+                                           const Actor& actor, const std::string& reason, bool force_stuck,
+                                           const AfterSent& after_sent) {
     auto endpoint = smtp::parse_smtp_endpoint(config.release.relay);
     if (!endpoint) return endpoint.status().with_context("[release] relay");
     if (force_stuck) {
@@ -39,16 +40,21 @@ Result<ReleaseResult> release_held_message(QuarantineStore& store, const policie
     smtp::SmtpOptions options;
     options.helo = config.release.helo;
     options.timeout = std::chrono::seconds(config.release.timeout_seconds);
-    smtp::SmtpOutcome sent = smtp::smtp_send(
-        *endpoint,
-        smtp::SmtpEnvelope{claim->entry.envelope_from, claim->entry.envelope_to, with_release_header(claim->raw_message, id)},
-        options);
+    std::string message = with_release_header(claim->raw_message, id);
+    smtp::SmtpOutcome sent =
+        smtp::smtp_send(*endpoint, smtp::SmtpEnvelope{claim->entry.envelope_from, claim->entry.envelope_to, message}, options);
 
     ReleaseResult result;
     result.id = id;
     if (sent.delivered) {
         result.outcome = ReleaseOutcome::sent;
         result.relay_reply = sent.reply;
+        if (after_sent) {
+            if (Status s = after_sent(claim->entry, message); !s) {
+                result.after_sent_error = s.message();
+                log::error("quarantine {}: released, but {}", id, s.message());
+            }
+        }
     } else if (sent.outcome_unknown()) {
         result.outcome = ReleaseOutcome::unknown;
         result.relay_reply = sent.error;

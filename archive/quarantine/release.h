@@ -19,7 +19,9 @@
 // Thread-safety: safe to call from any thread; the store serialises the claim.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "archive/audit/actor.h"
 #include "archive/store/quarantine_store.h"
@@ -32,7 +34,13 @@ struct ReleaseResult {
     QuarantineId id = 0;
     ReleaseOutcome outcome = ReleaseOutcome::sent;
     std::string relay_reply;  // the relay's last answer, e.g. "250 2.0.0 Ok: queued as 4Tx..."
+    std::string after_sent_error;  // the after-sent step failed (the message went out all the same)
 };
+
+// Runs once the relay took the message, before the release is recorded as finished: files a
+// released parent email to its case files (released_filing.h). Its error never undoes the
+// send; it is logged, audited by the callee where it can be, and returned in the result.
+using AfterSent = std::function<Status(const QuarantineEntry& entry, std::string_view sent_message)>;
 
 // The header a released message carries (value: the quarantine id).
 inline constexpr const char* kReleasedHeader = "X-Chaperone-Released";
@@ -41,6 +49,7 @@ inline constexpr const char* kReleasedHeader = "X-Chaperone-Released";
 // Returns the result also when the outcome is not `sent`; errors are for what prevented an
 // attempt (no such entry, not held, no secret key, audit log unwritable).
 Result<ReleaseResult> release_held_message(QuarantineStore& store, const policies::Config& config, QuarantineId id,
-                                           const Actor& actor, const std::string& reason, bool force_stuck = false);
+                                           const Actor& actor, const std::string& reason, bool force_stuck = false,
+                                           const AfterSent& after_sent = {});
 
 }  // namespace chaperone::archive

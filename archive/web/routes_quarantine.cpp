@@ -133,7 +133,13 @@ Decision decide(WebContext& ctx, QuarantineId id, const std::string& action, con
         return {false, fmt::format("Message {} could not be released: {}", id, r.error_message())};
     }
     switch (r->outcome) {
-        case ReleaseOutcome::sent: return {true, fmt::format("Message {} was released to its recipients.", id)};
+        case ReleaseOutcome::sent:
+            if (!r->after_sent_error.empty()) {
+                return {true, fmt::format("Message {} was released to its recipients, but it could not be filed to the "
+                                          "case file; tell your administrator.",
+                                          id)};
+            }
+            return {true, fmt::format("Message {} was released to its recipients.", id)};
         case ReleaseOutcome::not_sent:
             return {false, fmt::format("Message {} was not released: the mail relay refused it ({}). It is still held; "
                                        "try again later or tell your administrator.",

@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "archive/quarantine/released_filing.h"
 #include "archive/web/page.h"
 #include "archive/web/routes.h"
 #include "archive/web/security_headers.h"
@@ -48,9 +49,9 @@ Result<std::unique_ptr<WebServer>> WebServer::create(const policies::Config& con
     // The quarantine, and the release path the CLI uses too (exactly once, whoever acts).
     QuarantineStore* quarantine = &store.quarantine();
     server->ctx_->quarantine = quarantine;
-    server->ctx_->release = [&config, quarantine](QuarantineId id, const Actor& actor, const std::string& reason,
-                                                  bool force_stuck) {
-        return release_held_message(*quarantine, config, id, actor, reason, force_stuck);
+    server->ctx_->release = [&config, &store, quarantine](QuarantineId id, const Actor& actor,
+                                                          const std::string& reason, bool force_stuck) {
+        return release_held_message(*quarantine, config, id, actor, reason, force_stuck, released_filing(store, config));
     };
     auto scratch = prepare_scratch_dir(config);
     if (!scratch) return scratch.status();
