@@ -89,7 +89,35 @@ for f in "$demo"/sink/*; do
     fi
 done
 
-say "7. The milter's log"
+say "7. The DPO's quarantine (chaperone quarantine list)"
+cli() { "$bin/chaperone" "$@" --config "$demo/chaperone.toml"; }
+cli quarantine list
+echo "Notices to senders (through the release relay):"
+grep -l '^X-Chaperone-Notice:' "$demo"/sink/* 2>/dev/null | while read -r f; do
+    printf '    to %s: %s\n' "$(grep -m1 '^X-Rcpt-Args:' "$f" | sed 's/^X-Rcpt-Args: //; s/ ORCPT=.*//')" \
+        "$(grep -m1 '^Subject:' "$f" | sed 's/^Subject: //')"
+done
+
+say "8. The DPO releases the class list after checking it (exactly once; a second try is refused)"
+held_id=$(cli quarantine list | awk '/photographers\.example/ {print $1; exit}')
+cli quarantine release "$held_id" --reason "photographer's contract covers the class list"
+cli quarantine release "$held_id" --reason "again" || echo "    (refused, as it should be)"
+sleep 2
+ls "$demo"/sink | wc -l | xargs printf '    messages at the sink now: %s\n'
+
+say "9. Case files: parent correspondence filed to the pupil, in date order"
+cli archive students --search okafor
+upn=$(cli archive students --search okafor --json | grep -o '"upn": *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+cli archive list --student "$upn"
+first=$(cli archive list --student "$upn" --json | grep -o '"id": *[0-9][0-9]*' | head -1 | grep -o '[0-9]*$')
+echo "--- chaperone archive show $first (first lines)"
+cli archive show "$first" | head -12
+echo "--- the tamper-evident chain over case files and the audit log"
+cli audit verify
+echo "--- the audit log: every read above is recorded"
+cli audit log | tail -6
+
+say "10. The milter's log"
 cat "$demo/milter/milter.log"
 echo
 echo "Demo files are in $demo; everything started here has been stopped."

@@ -103,8 +103,9 @@ int run_students(const std::vector<std::string>& argv) {
         return kExitOk;
     }
     for (const auto& s : *students) {
-        std::printf("%-13s  %-32s  %-10s  %5lld entries%s\n", s.upn.c_str(), (s.forename + " " + s.surname).c_str(),
-                    s.year_group.c_str(), static_cast<long long>(s.entries), s.on_roster ? "" : "  (left the roster)");
+        std::printf("%-13s  %-32s  %-10s  %5lld %s%s\n", s.upn.c_str(), (s.forename + " " + s.surname).c_str(),
+                    s.year_group.c_str(), static_cast<long long>(s.entries), s.entries == 1 ? "entry" : "entries",
+                    s.on_roster ? "" : "  (left the roster)");
     }
     if (students->empty()) std::printf("no pupils match\n");
     return kExitOk;
