@@ -136,7 +136,7 @@ int seed_counters(Store& store) {
         batch.push_back({date, CounterEvent::scanned, "", scanned});
         if (weekday < 5 && d % 3 == 0) {
             batch.push_back({date, CounterEvent::rejected, "", 1});
-            batch.push_back({date, CounterEvent::rejected, "pupil-account-external", 1});
+            batch.push_back({date, CounterEvent::rejected, "pupil-external", 1});
         }
     }
     if (auto s = store.counters().add(batch); !s) return fail(s.message());
