@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 
+#include "archive/store/counter_batch.h"
 #include "archive/store/store.h"
 #include "policies/config/config.h"
 #include "policies/decision/decision.h"
@@ -23,6 +24,10 @@ struct EngineSnapshot {
     // Null only in unit tests that exercise the processor without one.
     std::shared_ptr<archive::Store> store;
     std::uint64_t roster_version = 0;  // the roster the policy engine was built from
+    // The process's message counts for the dashboard (scanned, delivered, rejected), flushed
+    // to the store once a minute (counts_flusher.h). One per process: every snapshot of it
+    // shares it. Null when there is no store.
+    std::shared_ptr<archive::CounterBatch> counts;
 };
 
 class Engine {

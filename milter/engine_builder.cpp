@@ -7,10 +7,12 @@
 namespace chaperone::milter {
 
 Result<std::shared_ptr<const EngineSnapshot>> build_engine_snapshot(std::shared_ptr<const policies::Config> config,
-                                                                    std::shared_ptr<archive::Store> store) {
+                                                                    std::shared_ptr<archive::Store> store,
+                                                                    std::shared_ptr<archive::CounterBatch> counts) {
     auto snapshot = std::make_shared<EngineSnapshot>();
     snapshot->config = config;
     snapshot->store = store;
+    if (store) snapshot->counts = counts ? std::move(counts) : std::make_shared<archive::CounterBatch>();
     std::shared_ptr<const pii::Roster> roster;
     if (store) {
         // Version first: a roster imported while we load is picked up by the next check.

@@ -10,8 +10,11 @@
 
 namespace chaperone::milter {
 
-// `store` may be null (unit tests): no roster, no quarantine, no case files.
+// `store` may be null (unit tests): no roster, no quarantine, no case files, no counts.
+// `counts`: the batch of the snapshot this one replaces (a roster reload), so no count is
+// lost; null at start (a new batch is made).
 Result<std::shared_ptr<const EngineSnapshot>> build_engine_snapshot(std::shared_ptr<const policies::Config> config,
-                                                                    std::shared_ptr<archive::Store> store = nullptr);
+                                                                    std::shared_ptr<archive::Store> store = nullptr,
+                                                                    std::shared_ptr<archive::CounterBatch> counts = nullptr);
 
 }  // namespace chaperone::milter

@@ -21,6 +21,7 @@
 #include "milter/listen_socket.h"
 #include "milter/milter_callbacks.h"
 #include "milter/privileges.h"
+#include "milter/counts_flusher.h"
 #include "milter/roster_watcher.h"
 #include "pii/base/log.h"
 #include "pii/mime/gmime_ptr.h"
@@ -140,6 +141,7 @@ int main(int argc, char** argv) {
     milter::Engine engine(*snapshot);
     milter::set_callback_engine(&engine);
     milter::RosterWatcher roster_watcher(engine);
+    milter::CountsFlusher counts_flusher(engine);
 
     smfiDesc description = milter::make_filter_description();
     if (smfi_register(description) != MI_SUCCESS) {
@@ -181,8 +183,10 @@ int main(int argc, char** argv) {
               spec->libmilter_spec, config->milter.fail_open ? "true" : "false",
               config->disclaimer.enabled ? "" : ": disabled", (*snapshot)->roster_version);
     roster_watcher.start();
+    counts_flusher.start();
     int rc = smfi_main();
     roster_watcher.stop();
+    counts_flusher.stop();  // the last counts reach the dashboard
     log::info("stopped (smfi_main returned {})", rc);
     if (!options.pid_file.empty()) ::unlink(options.pid_file.c_str());
     return rc == MI_SUCCESS ? 0 : 1;

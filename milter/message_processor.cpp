@@ -70,6 +70,18 @@ std::string status_header(const policies::Decision& decision) {
     return value;
 }
 
+std::vector<std::string> rule_ids(const policies::Decision& decision) {
+    std::vector<std::string> ids;
+    for (const auto& hit : decision.rules) ids.push_back(hit.rule_id);
+    return ids;
+}
+
+// The dashboard's figures (counter_store.h); held, released and discarded come from the
+// quarantine's audit records instead.
+void count(const EngineSnapshot& engine, archive::CounterEvent event, const std::vector<std::string>& rules = {}) {
+    if (engine.counts) engine.counts->count(event, rules);
+}
+
 }  // namespace
 
 MtaReply MessageProcessor::internal_error(const CollectedMessage& message, const std::string& reason) const {
@@ -122,10 +134,12 @@ MtaReply MessageProcessor::process_or_throw(CollectedMessage& message, MtaAction
     }
 
     policies::Decision decision = engine_->policy->decide(message.envelope, mime);
+    count(*engine_, archive::CounterEvent::scanned);
 
     switch (decision.verdict) {
         case policies::Action::reject:
             log::info("queue_id={} reject: {}", qid, status_header(decision));
+            count(*engine_, archive::CounterEvent::rejected, rule_ids(decision));
             return MtaReply::reject(decision.reply);
         case policies::Action::tempfail:
             log::info("queue_id={} tempfail: {}", qid, status_header(decision));
@@ -188,6 +202,7 @@ MtaReply MessageProcessor::process_or_throw(CollectedMessage& message, MtaAction
     log::info("queue_id={} from=<{}> rcpts={} external={} {}", qid, message.envelope.mail_from,
               message.envelope.recipients.size(), decision.recipients.external.size(), status_header(decision));
     notify_on_delivery(*engine_, message, mime, decision);  // warnings; monitor-mode record
+    count(*engine_, archive::CounterEvent::delivered);
     return MtaReply::accept();
 }
 

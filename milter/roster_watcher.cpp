@@ -15,7 +15,7 @@ bool RosterWatcher::check_once() {
         return false;
     }
     if (*version == current->roster_version) return false;
-    auto next = build_engine_snapshot(current->config, current->store);
+    auto next = build_engine_snapshot(current->config, current->store, current->counts);
     if (!next) {
         log::error("roster reload failed, keeping the current roster: {}", next.error_message());
         return false;
