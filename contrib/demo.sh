@@ -58,7 +58,8 @@ chown postfix:postfix "$demo/sink"
 /usr/sbin/smtp-sink -u postfix -d "$demo/sink/%H%M%S." 127.0.0.1:"$sink_port" 32 > "$demo/sink.log" 2>&1 &
 pids+=($!)
 "$bin/chaperone-milter" --config "$demo/chaperone.toml" > "$demo/milter/milter.log" 2>&1 &
-pids+=($!)
+milter_pid=$!
+pids+=($milter_pid)
 for _ in $(seq 100); do [ -S "$demo/milter/milter.sock" ] && break; sleep 0.1; done
 [ -S "$demo/milter/milter.sock" ] || { cat "$demo/milter/milter.log"; exit 1; }
 "$top/contrib/sandbox/postfix-sandbox.sh" start "$demo/postfix" --smtpd-port "$smtpd_port" \
@@ -117,7 +118,11 @@ cli audit verify
 echo "--- the audit log: every read above is recorded"
 cli audit log | tail -6
 
-say "10. The milter's log"
+say "10. Figures for governors (chaperone report; the milter writes its counts each minute and when it stops)"
+kill -TERM "$milter_pid"; wait "$milter_pid" 2>/dev/null || true
+cli report --weeks 2
+
+say "11. The milter's log"
 cat "$demo/milter/milter.log"
 echo
 echo "Demo files are in $demo; everything started here has been stopped."
