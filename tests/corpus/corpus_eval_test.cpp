@@ -4,7 +4,8 @@
 // lives in archive/), the school settings from school.toml, and labels.json; scans every
 // message with Scanner::scan_message using the envelope from labels.json; matches findings
 // to labels by kind + where + overlapping text (case and whitespace ignored), one to one;
-// prints a table per kind and for messages; fails under the floors below.
+// prints a table per kind and for messages; fails under the floors below. The same is done,
+// with its own floors and printed separately, for the held-out set in tests/corpus/heldout.
 //
 // Tuning rule: every change made to reach these figures is a general rule with its own unit
 // test (tests/unit/pii/detect_*); nothing here or in pii/ special-cases corpus strings.
@@ -44,6 +45,20 @@ constexpr KindFloor kKindFloors[] = {
     {"person_name", 0.97, 0.97}, {"dob", 0.95, 0.95},  {"address", 0.9, 0.9},    {"postcode", 0.9, 0.9},
     {"upn", 0.9, 0.9},           {"uln", 0.9, 0.9},    {"nhs_number", 0.9, 0.9}, {"nino", 0.9, 0.9},
     {"phone", 0.9, 0.9},         {"email", 0.9, 0.9},
+};
+
+// Held-out floors (see the held-out TEST_CASE): measured 2025-03 (messages P 1.000 R 1.000;
+// all findings P 0.982 R 0.969; person_name P 0.975 R 0.943; dob P 0.972 R 1.000; every other
+// kind 1.000), rounded down to 0.05 and capped at the main corpus's floors. The small kinds
+// (nino 3 labels, email 4) fail on a single miss: that is the point of a floor, not noise.
+constexpr double kHeldoutMessageRecallFloor = 0.97;
+constexpr double kHeldoutMessagePrecisionFloor = 0.95;
+constexpr double kHeldoutAllPrecisionFloor = 0.95;
+constexpr double kHeldoutAllRecallFloor = 0.95;
+constexpr KindFloor kHeldoutKindFloors[] = {
+    {"person_name", 0.95, 0.9}, {"dob", 0.95, 0.95}, {"address", 0.9, 0.9},    {"postcode", 0.9, 0.9},
+    {"upn", 0.9, 0.9},          {"uln", 0.9, 0.9},   {"nhs_number", 0.9, 0.9}, {"nino", 0.9, 0.9},
+    {"phone", 0.9, 0.9},        {"email", 0.9, 0.9},
 };
 
 // --- a minimal CSV reader: quotes, doubled quotes, CRLF --------------------------------
@@ -156,20 +171,31 @@ struct Tally {
     double recall() const { return tp + fn ? static_cast<double>(tp) / (tp + fn) : 1.0; }
 };
 
-}  // namespace
+// The result of scanning one labelled corpus directory.
+struct CorpusResult {
+    std::map<std::string, Tally> kinds;
+    Tally messages, all;
+    int message_count = 0, protected_findings = 0;
+    std::string table;  // the printed summary
+};
 
-TEST_CASE("PII engine precision and recall on the labelled corpus", "[corpus]") {
-    const auto corpus = test::tests_path("corpus");
+// Scans every message of `corpus` (labels.json, roster/, school.toml) and matches findings to
+// labels; prints the summary under `title` and writes it with every miss and false alarm to
+// `details_name` in the build directory.
+CorpusResult evaluate_corpus(const std::filesystem::path& corpus, const std::string& title, const std::string& details_name) {
+    CorpusResult result;
     REQUIRE(std::filesystem::exists(corpus / "labels.json"));
     const auto index = RosterIndex::build(load_roster(corpus / "roster"));
     const ScanContext school = school_context(corpus / "school.toml");
     const Scanner scanner(ScanSettings{}, index);
     const nlohmann::json labels = nlohmann::json::parse(test::read_file(corpus / "labels.json"));
 
-    std::map<std::string, Tally> kinds;
+    std::map<std::string, Tally>& kinds = result.kinds;
     for (const KindFloor& k : kKindFloors) kinds[k.kind];
-    Tally messages;
-    int message_count = 0, attachment_sources = 0, capped_labels = 0, protected_findings = 0;
+    Tally& messages = result.messages;
+    int& message_count = result.message_count;
+    int& protected_findings = result.protected_findings;
+    int attachment_sources = 0, capped_labels = 0;
     std::ostringstream details;
 
     for (const auto& entry : labels) {
@@ -275,10 +301,10 @@ TEST_CASE("PII engine precision and recall on the labelled corpus", "[corpus]") 
         if (positive && !predicted) ++messages.fn;
     }
 
-    std::string table = fmt::format("\nCorpus: {} messages, {} attachment texts; {} labels beyond their text's occurrences not counted\n",
-                                    message_count, attachment_sources, capped_labels);
+    std::string table = fmt::format("\n{}: {} messages, {} attachment texts; {} labels beyond their text's occurrences not counted\n",
+                                    title, message_count, attachment_sources, capped_labels);
     table += fmt::format("{:<12} {:>5} {:>5} {:>5} {:>9} {:>7}\n", "kind", "TP", "FP", "FN", "precision", "recall");
-    Tally all;
+    Tally& all = result.all;
     for (const KindFloor& k : kKindFloors) {
         const Tally& t = kinds[k.kind];
         all.tp += t.tp, all.fp += t.fp, all.fn += t.fn;
@@ -289,17 +315,42 @@ TEST_CASE("PII engine precision and recall on the labelled corpus", "[corpus]") 
     table += fmt::format("{:<12} {:>5} {:>5} {:>5} {:>9.3f} {:>7.3f}\n", "messages", messages.tp, messages.fp, messages.fn,
                          messages.precision(), messages.recall());
     std::printf("%s", table.c_str());
-    test::write_file(std::filesystem::path(CHAPERONE_BINARY_DIR) / "corpus_eval_details.txt", table + "\n" + details.str());
+    test::write_file(std::filesystem::path(CHAPERONE_BINARY_DIR) / details_name, table + "\n" + details.str());
+    result.table = table;
+    return result;
+}
 
-    CHECK(message_count >= 150);
-    CHECK(protected_findings == 0);
-    CHECK(messages.recall() >= kMessageRecallFloor);
-    CHECK(messages.precision() >= kMessagePrecisionFloor);
-    CHECK(all.precision() >= kAllFindingsFloor);
-    CHECK(all.recall() >= kAllFindingsFloor);
+}  // namespace
+
+TEST_CASE("PII engine precision and recall on the labelled corpus", "[corpus]") {
+    const CorpusResult r = evaluate_corpus(test::tests_path("corpus"), "Corpus", "corpus_eval_details.txt");
+    CHECK(r.message_count >= 150);
+    CHECK(r.protected_findings == 0);
+    CHECK(r.messages.recall() >= kMessageRecallFloor);
+    CHECK(r.messages.precision() >= kMessagePrecisionFloor);
+    CHECK(r.all.precision() >= kAllFindingsFloor);
+    CHECK(r.all.recall() >= kAllFindingsFloor);
     for (const KindFloor& k : kKindFloors) {
         INFO(k.kind);
-        CHECK(kinds[k.kind].precision() >= k.precision);
-        CHECK(kinds[k.kind].recall() >= k.recall);
+        CHECK(r.kinds.at(k.kind).precision() >= k.precision);
+        CHECK(r.kinds.at(k.kind).recall() >= k.recall);
+    }
+}
+
+// The held-out set (tests/corpus/heldout, README "Held-out set"): written blind to the
+// detectors and never tuned on. Its floors are the measured figures rounded down to 0.05
+// (never above the main corpus's): a regression fails, the honest figure stands.
+TEST_CASE("PII engine precision and recall on the held-out corpus", "[corpus][heldout]") {
+    const CorpusResult r = evaluate_corpus(test::tests_path("corpus/heldout"), "Held-out corpus", "corpus_eval_heldout_details.txt");
+    CHECK(r.message_count >= 80);
+    CHECK(r.protected_findings == 0);
+    CHECK(r.messages.recall() >= kHeldoutMessageRecallFloor);
+    CHECK(r.messages.precision() >= kHeldoutMessagePrecisionFloor);
+    CHECK(r.all.precision() >= kHeldoutAllPrecisionFloor);
+    CHECK(r.all.recall() >= kHeldoutAllRecallFloor);
+    for (const KindFloor& k : kHeldoutKindFloors) {
+        INFO(k.kind);
+        CHECK(r.kinds.at(k.kind).precision() >= k.precision);
+        CHECK(r.kinds.at(k.kind).recall() >= k.recall);
     }
 }

@@ -10,6 +10,10 @@ drift from the text it labels. Intended hard negatives that pass a checksum are 
 {{kind:text}} and listed under "hard_negatives" so check_labels.py can prove they are valid.
 
 How to use:  python3 tests/corpus/tools/build_corpus.py      (from anywhere; stdlib only)
+             python3 tests/corpus/tools/build_corpus.py --corpus tests/corpus/heldout
+--corpus DIR builds another corpus with this same generator: DIR/tools/ then holds that
+corpus's roster_data.py and signatures.py (which may set MAIL_DOMAIN, the school's mail
+domain used in Message-IDs) and DIR/tools/src/ its texts; output goes to DIR.
 It needs LibreOffice (soffice), zip, 7z (p7zip-full) and qpdf to (re)build attachments.
 Attachments whose source is unchanged are not rebuilt (attachments/.manifest.json), because
 LibreOffice, ZipCrypto and AES output is not byte-reproducible; the .eml files are.
@@ -34,13 +38,29 @@ import tempfile
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _corpus_arg():
+    """The corpus directory: --corpus DIR, or the one this tools/ folder belongs to."""
+    if "--corpus" in sys.argv:
+        i = sys.argv.index("--corpus")
+        if i + 1 >= len(sys.argv):
+            sys.exit("build_corpus: --corpus needs a directory")
+        return os.path.abspath(sys.argv[i + 1])
+    return os.path.dirname(HERE)
+
+
+CORPUS = _corpus_arg()
+DATA_TOOLS = os.path.join(CORPUS, "tools")  # roster_data.py, signatures.py, src/ of this corpus
 sys.path.insert(0, HERE)
+if DATA_TOOLS != HERE:
+    sys.path.insert(0, DATA_TOOLS)
 import ids  # noqa: E402
 import roster_data as R  # noqa: E402
 import signatures as S  # noqa: E402
 
-CORPUS = os.path.dirname(HERE)
-SRC = os.path.join(HERE, "src")
+SRC = os.path.join(DATA_TOOLS, "src")
+MAIL_DOMAIN = getattr(S, "MAIL_DOMAIN", "school.example")
 ATT_DIR = os.path.join(CORPUS, "attachments")
 MSG_DIR = os.path.join(CORPUS, "messages")
 LO_PROFILE = "file:///tmp/lo-corpus-build"
@@ -142,7 +162,7 @@ def pupil_field(key, field):
 
 FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:meta><meta:generator>Pembury Lane Academy office</meta:generator><dc:title>{title}</dc:title></office:meta>
+<office:meta><meta:generator>{school} office</meta:generator><dc:title>{title}</dc:title></office:meta>
 <office:styles><style:style style:name="Standard" style:family="paragraph"><style:text-properties fo:font-size="11pt" style:font-name="Arial"/></style:style></office:styles>
 <office:automatic-styles><style:style style:name="Tb" style:family="table"><style:table-properties style:width="16.5cm" table:align="left"/></style:style>
 <style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style></office:automatic-styles>
@@ -267,7 +287,7 @@ def cell_text_and_labels(cell, where, ctx, date_as="dmy"):
 
 
 def build_fodt(body, where, title):
-    findings, hns, parts = [], [], [FODT_HEAD.format(title=x(title))]
+    findings, hns, parts = [], [], [FODT_HEAD.format(title=x(title), school=x(S.SCHOOL))]
     table = None
 
     def flush_table():
@@ -771,7 +791,7 @@ def build_message(name, meta, body, atts, idx):
     hns += h
 
     body = expand_macros(body, meta)
-    body = re.sub(r"%CID:([^%]+)%", lambda m: "%s@school.example" % hashlib.sha1(m.group(1).encode()).hexdigest()[:12], body)
+    body = re.sub(r"%CID:([^%]+)%", lambda m: "%s@%s" % (hashlib.sha1(m.group(1).encode()).hexdigest()[:12], MAIL_DOMAIN), body)
     inner = None
     html_raw = None
     if "\n--- rfc822\n" in "\n" + body:
@@ -858,7 +878,7 @@ def build_message(name, meta, body, atts, idx):
             fnp = "filename*=%s" % q
             nmp = 'name="%s"' % email.header.Header(shown, "utf-8").encode()
         disp = "inline" if meta.get("inline:" + an) else "attachment"
-        cid = "Content-ID: <%s@school.example>\n" % hashlib.sha1(an.encode()).hexdigest()[:12] if disp == "inline" else ""
+        cid = "Content-ID: <%s@%s>\n" % (hashlib.sha1(an.encode()).hexdigest()[:12], MAIL_DOMAIN) if disp == "inline" else ""
         extra_parts.append("Content-Type: %s; %s\nContent-Transfer-Encoding: base64\nContent-Disposition: %s; %s\n%s\n%s\n" % (ctype, nmp, disp, fnp, cid, b))
 
     if extra_parts:
@@ -885,13 +905,13 @@ def build_message(name, meta, body, atts, idx):
     hdrs.append(("Subject", encode_header_value(subject, charset)))
     mid_hash = hashlib.sha1(name.encode()).hexdigest()
     if client in ("outlook", "owa", "outlook-mac"):
-        mid = "<LO2P265MB%s@LO2P265MB%04d.GBRP265.PROD.school.example>" % (mid_hash[:10].upper(), idx)
+        mid = "<LO2P265MB%s@LO2P265MB%04d.GBRP265.PROD.%s>" % (mid_hash[:10].upper(), idx, MAIL_DOMAIN)
     elif client == "gmail":
-        mid = "<CAF%s+%s@mail.school.example>" % (mid_hash[:18], mid_hash[18:30])
+        mid = "<CAF%s+%s@mail.%s>" % (mid_hash[:18], mid_hash[18:30], MAIL_DOMAIN)
     elif client in ("arbor", "parentmail", "helpdesk"):
-        mid = "<%s.%d@%s.school.example>" % (mid_hash[:24], idx, client)
+        mid = "<%s.%d@%s.%s>" % (mid_hash[:24], idx, client, MAIL_DOMAIN)
     else:
-        mid = "<%s-%s@school.example>" % (mid_hash[:8], mid_hash[8:20])
+        mid = "<%s-%s@%s>" % (mid_hash[:8], mid_hash[8:20], MAIL_DOMAIN)
     hdrs.append(("Message-ID", mid))
     if meta.get("reply"):
         ref = "<%s@parents.example>" % hashlib.sha1((name + "ref").encode()).hexdigest()[:20]
