@@ -136,7 +136,11 @@ int run_scan(const std::vector<std::string>& argv) {
     const pii::Scanner scanner(policies::scan_settings_for(*config), std::move(index));
 
     auto report = scanner.scan_file(file, context_for(*config));
-    if (!report) return input_error(file + ": " + report.error_message());
+    if (!report) {
+        // The scanner's messages usually name the path already ("PATH is larger than ...").
+        const std::string& why = report.error_message();
+        return input_error(why.find(file) == std::string::npos ? file + ": " + why : why);
+    }
 
     if (args.flag("json")) {
         nlohmann::ordered_json out;
