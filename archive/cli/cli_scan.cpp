@@ -21,7 +21,8 @@
 // not an error (the policy allows PII inside them).
 //
 // The roster comes from the store, as for `check` and the milter (stored_roster.h); until
-// one is imported only the generic detectors run, so pupils' names are not found.
+// one is imported only the generic detectors run (a pupil's bare first name is missed); the
+// table notes it on stdout, stderr stays empty.
 // Nothing here logs: the output is the admin's own, on the admin's own terminal.
 #include <cstdio>
 #include <filesystem>
@@ -115,7 +116,8 @@ void print_table(const std::string& file, const pii::ScanReport& report, std::ui
                     pii::protection_name(a.protection).c_str(), a.detail.empty() ? "" : " - ", a.detail.c_str());
     for (const auto& l : report.extraction.limits)
         std::printf("limit %s reached in %s: %s\n", l.limit.c_str(), l.where.c_str(), l.detail.c_str());
-    if (roster_version == 0) std::printf("note: no roster imported; pupils' names, DOBs and addresses are not matched\n");
+    if (roster_version == 0)
+        std::printf("note: no roster imported: generic detectors only, pupils' names, DOBs and addresses not matched to the roster\n");
 }
 
 int run_scan(const std::vector<std::string>& argv) {
