@@ -15,9 +15,9 @@
 
 #include "archive/cli/arg_parser.h"
 #include "archive/cli/cli_config.h"
-#include "archive/cli/cli_store.h"
 #include "archive/cli/command.h"
 #include "archive/cli/findings_json.h"
+#include "archive/cli/stored_roster.h"
 #include "policies/address/domain.h"
 #include "policies/decision/engine_factory.h"
 #include "policies/footer/footer_inserter.h"
@@ -55,16 +55,10 @@ int run_check(const std::vector<std::string>& argv) {
     envelope.queue_id = "check";
 
     // The roster as the milter loads it (engine_builder.cpp): none until one is imported.
-    auto store = open_cli_store(*config, archive::StoreRole::admin);
-    if (!store) return kExitError;
-    auto version = store->roster().roster_version();
-    if (!version) return status_error(version.status());
-    auto loaded = store->roster().load_roster();
-    if (!loaded) return status_error(loaded.status());
-    std::shared_ptr<const pii::Roster> roster;
-    if (!loaded->pupils.empty()) roster = std::make_shared<const pii::Roster>(std::move(loaded).value());
+    auto stored = load_stored_roster(*config);
+    if (!stored) return kExitError;
 
-    auto engine = policies::make_policy_engine(config, roster);
+    auto engine = policies::make_policy_engine(config, stored->roster);
     policies::Decision decision = engine->decide(envelope, *message);
 
     std::string footer = "not-needed";
@@ -91,7 +85,7 @@ int run_check(const std::vector<std::string>& argv) {
         out["footer"] = footer;
         out["mode"] = config->policy.mode;
         if (decision.monitor) out["monitor_would"] = std::string(policies::action_name(decision.enforced));
-        out["roster_version"] = *version;
+        out["roster_version"] = stored->version;
         out["recipients"] = {{"internal", decision.recipients.internal}, {"external", decision.recipients.external}};
         std::printf("%s\n", out.dump(2).c_str());
     } else {

@@ -3,25 +3,25 @@
 
 namespace chaperone::cli {
 
-nlohmann::json finding_json(const pii::Finding& f) {
-    nlohmann::json out = {{"kind", std::string(pii::kind_name(f.kind))},
-                          {"text", f.text},
-                          {"start", f.start},
-                          {"end", f.end},
-                          {"where", f.where},
-                          {"confidence", f.confidence}};
+nlohmann::ordered_json finding_json(const pii::Finding& f) {
+    nlohmann::ordered_json out = {{"kind", std::string(pii::kind_name(f.kind))},
+                                  {"text", f.text},
+                                  {"start", f.start},
+                                  {"end", f.end},
+                                  {"where", f.where},
+                                  {"confidence", f.confidence}};
     if (!f.pupil_upns.empty()) out["pupils"] = f.pupil_upns;  // the roster pupils it concerns
     return out;
 }
 
-nlohmann::json findings_json(const std::vector<pii::Finding>& findings) {
-    nlohmann::json out = nlohmann::json::array();
+nlohmann::ordered_json findings_json(const std::vector<pii::Finding>& findings) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& f : findings) out.push_back(finding_json(f));
     return out;
 }
 
-nlohmann::json attachments_json(const std::vector<pii::AttachmentReport>& attachments) {
-    nlohmann::json out = nlohmann::json::array();
+nlohmann::ordered_json attachments_json(const std::vector<pii::AttachmentReport>& attachments) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& a : attachments) {
         out.push_back({{"name", a.name},
                        {"content_type", a.content_type},
@@ -34,8 +34,8 @@ nlohmann::json attachments_json(const std::vector<pii::AttachmentReport>& attach
     return out;
 }
 
-nlohmann::json limits_json(const std::vector<pii::LimitHit>& limits) {
-    nlohmann::json out = nlohmann::json::array();
+nlohmann::ordered_json limits_json(const std::vector<pii::LimitHit>& limits) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& l : limits) out.push_back({{"where", l.where}, {"limit", l.limit}, {"detail", l.detail}});
     return out;
 }

@@ -2,7 +2,8 @@
 // a finding is {"kind","text","start","end","where"} plus "confidence" and, when the roster
 // ties it to pupils, "pupils" (UPNs); an attachment is
 // {"name","content_type","detected_type","size","protection","detail","depth"}; a limit hit
-// is {"where","limit","detail"}.
+// is {"where","limit","detail"}. Keys come out in that order (ordered_json), so a reader
+// sees the contract's shape; a plain nlohmann::json built from them sorts them again.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -11,9 +12,9 @@
 
 namespace chaperone::cli {
 
-nlohmann::json finding_json(const pii::Finding& finding);
-nlohmann::json findings_json(const std::vector<pii::Finding>& findings);
-nlohmann::json attachments_json(const std::vector<pii::AttachmentReport>& attachments);
-nlohmann::json limits_json(const std::vector<pii::LimitHit>& limits);
+nlohmann::ordered_json finding_json(const pii::Finding& finding);
+nlohmann::ordered_json findings_json(const std::vector<pii::Finding>& findings);
+nlohmann::ordered_json attachments_json(const std::vector<pii::AttachmentReport>& attachments);
+nlohmann::ordered_json limits_json(const std::vector<pii::LimitHit>& limits);
 
 }  // namespace chaperone::cli
