@@ -22,6 +22,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxStudentsListed = 100'000;
+// Up to this many matching pupils, their entries are counted one lookup each.
+constexpr std::size_t kCountOneByOneUpTo = 200;
 constexpr std::size_t kMaxAddressesPerEntry = 1000;
 
 constexpr const char* kEntryColumns =
@@ -259,17 +261,17 @@ Result<RecordedEntry> SqliteCaseFileStore::insert_locked(const Correspondence& c
 }
 
 Result<std::vector<StudentSummary>> SqliteCaseFileStore::find_students(const std::string& search, const Actor& actor) {
+    // Pupils first (a few thousand rows), matched here (case folding that SQL's LIKE lacks
+    // for names like "Zoë"); entries are counted for the matches only, so a search does not
+    // walk every case-file link while it holds the store.
     std::vector<StudentSummary> all;
     {
         std::lock_guard lock(state_.mutex);
         auto st = state_.db.prepare(
-            "SELECT x.upn, x.forename, x.surname, x.year_group, x.dob, x.on_roster, "
-            "  (SELECT COUNT(*) FROM casefile_students s WHERE s.upn = x.upn) "
-            "FROM (SELECT upn, forename, surname, year_group, dob, 1 AS on_roster FROM pupils "
-            "      UNION ALL "
-            "      SELECT upn, forename, surname, year_group, dob, 0 FROM casefile_pupils "
-            "      WHERE upn NOT IN (SELECT upn FROM pupils)) x "
-            "ORDER BY x.surname, x.forename, x.upn LIMIT ?");
+            "SELECT upn, forename, surname, year_group, dob, 1 FROM pupils "
+            "UNION ALL "
+            "SELECT upn, forename, surname, year_group, dob, 0 FROM casefile_pupils WHERE upn NOT IN (SELECT upn FROM pupils) "
+            "ORDER BY 3, 2, 1 LIMIT ?");
         CHAPERONE_TRY(st);
         st->bind(1, static_cast<std::int64_t>(kMaxStudentsListed));
         for (;;) {
@@ -277,7 +279,7 @@ Result<std::vector<StudentSummary>> SqliteCaseFileStore::find_students(const std
             CHAPERONE_TRY(row);
             if (!*row) break;
             all.push_back(StudentSummary{st->text(0), st->text(1), st->text(2), st->text(3), st->text(4),
-                                         st->int64(5) != 0, st->int64(6)});
+                                         st->int64(5) != 0, 0});
         }
     }
     std::vector<StudentSummary> out;
@@ -288,6 +290,35 @@ Result<std::vector<StudentSummary>> SqliteCaseFileStore::find_students(const std
             casefold(s.surname + ", " + s.forename).find(needle) != std::string::npos ||
             casefold(s.year_group).find(needle) != std::string::npos) {
             out.push_back(std::move(s));
+        }
+    }
+    {
+        std::lock_guard lock(state_.mutex);
+        if (out.size() > kCountOneByOneUpTo) {
+            // Many matches: one pass over the links beats a lookup per pupil.
+            std::map<std::string, std::int64_t> counts;
+            auto st = state_.db.prepare("SELECT upn, COUNT(*) FROM casefile_students GROUP BY upn");
+            CHAPERONE_TRY(st);
+            for (;;) {
+                auto row = st->step();
+                CHAPERONE_TRY(row);
+                if (!*row) break;
+                counts[st->text(0)] = st->int64(1);
+            }
+            for (auto& s : out) {
+                auto it = counts.find(s.upn);
+                s.entries = it == counts.end() ? 0 : it->second;
+            }
+        } else {
+            auto st = state_.db.prepare("SELECT COUNT(*) FROM casefile_students WHERE upn = ?");
+            CHAPERONE_TRY(st);
+            for (auto& s : out) {
+                st->reset();
+                st->bind(1, s.upn);
+                auto row = st->step();
+                CHAPERONE_TRY(row);
+                s.entries = *row ? st->int64(0) : 0;
+            }
         }
     }
     // The search text may be a name: it is not recorded, only that a search was made.

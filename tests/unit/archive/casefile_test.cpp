@@ -1,5 +1,7 @@
 // Case files: recording with the filing rule, date-ordered listing, reading back, audit of
 // reads, roles, atomic roster re-import, and building a Correspondence from a real message.
+#include <map>
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -191,6 +193,46 @@ TEST_CASE("students search: name (any case, accents), UPN, year group", "[casefi
     CHECK(names("Reception") == std::vector<std::string>{"H801200005005"});
     CHECK(names("").size() == 6);
     CHECK(names("nobody").empty());
+}
+
+TEST_CASE("students search counts each pupil's entries, for a few matches and for hundreds", "[casefile]") {
+    TestArchive archive("students-many");
+    auto store = archive.open();
+    // 300 pupils (more than are counted one lookup each); every tenth has a parent on file.
+    pii::Roster roster;
+    for (int i = 0; i < 300; ++i) {
+        std::string upn = fmt::format("T{:012d}", i);
+        roster.pupils.push_back({upn, fmt::format("Pupil{:03d}", i), "Testington", "2016-01-01", "Year 3", "", "", ""});
+        if (i % 10 == 0) roster.contacts.push_back({upn, "A Parent", "Mother", fmt::format("p{}@home.example", i), ""});
+    }
+    REQUIRE(store->roster().replace_roster(roster, test::test_actor()).is_ok());
+    for (int i = 0; i < 300; i += 10) {
+        for (int n = 0; n <= i / 100; ++n) {  // 1, 2 or 3 letters
+            std::string raw = test::simple_message("office@school.example", fmt::format("p{}@home.example", i), "Note",
+                                                   at(n), "A note home.");
+            REQUIRE(store->casefiles()
+                        .record(test::correspondence_for(raw, Direction::out, fmt::format("p{}@home.example", i), at(n)))
+                        .is_ok());
+        }
+    }
+    auto entries = [&](const std::string& search) {
+        auto found = store->casefiles().find_students(search, test::test_actor());
+        REQUIRE(found.is_ok());
+        std::map<std::string, std::int64_t> out;
+        for (const auto& s : *found) out[s.upn] = s.entries;
+        return out;
+    };
+    auto everyone = entries("");  // 300 matches: counted in one pass
+    REQUIRE(everyone.size() == 300);
+    CHECK(everyone["T000000000000"] == 1);
+    CHECK(everyone["T000000000001"] == 0);
+    CHECK(everyone["T000000000150"] == 2);
+    CHECK(everyone["T000000000290"] == 3);
+    std::int64_t total = 0;
+    for (const auto& [upn, n] : everyone) total += n;
+    CHECK(total == 10 * 1 + 10 * 2 + 10 * 3);
+    auto one = entries("pupil290");  // one match: counted by itself
+    CHECK(one == std::map<std::string, std::int64_t>{{"T000000000290", 3}});
 }
 
 TEST_CASE("a failed blob write leaves no row", "[casefile]") {
