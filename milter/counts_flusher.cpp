@@ -13,30 +13,4 @@ void CountsFlusher::flush_now() {
     }
 }
 
-void CountsFlusher::run() {
-    for (;;) {
-        bool stopping;
-        {
-            std::unique_lock lock(mutex_);
-            stopping = wake_.wait_for(lock, kCountsFlushInterval, [&] { return stopping_; });
-        }
-        flush_now();
-        if (stopping) return;
-    }
-}
-
-void CountsFlusher::start() {
-    if (thread_.joinable()) return;
-    thread_ = std::thread([this] { run(); });
-}
-
-void CountsFlusher::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
 }  // namespace chaperone::milter

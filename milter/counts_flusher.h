@@ -10,11 +10,9 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 #include "milter/engine.h"
+#include "milter/periodic_task.h"
 
 namespace chaperone::milter {
 
@@ -22,24 +20,18 @@ inline constexpr std::chrono::seconds kCountsFlushInterval{60};
 
 class CountsFlusher {
 public:
-    explicit CountsFlusher(Engine& engine) : engine_(engine) {}
-    ~CountsFlusher() { stop(); }
-    CountsFlusher(const CountsFlusher&) = delete;
-    CountsFlusher& operator=(const CountsFlusher&) = delete;
+    explicit CountsFlusher(Engine& engine)
+        : engine_(engine),
+          task_([] { return kCountsFlushInterval; }, [this] { flush_now(); }, PeriodicTask::OnStop::run_once_more) {}
 
-    void start();
-    void stop();
+    void start() { task_.start(); }
+    void stop() { task_.stop(); }
     // One flush, now (also used by tests). Errors are logged.
     void flush_now();
 
 private:
-    void run();
-
     Engine& engine_;
-    std::thread thread_;
-    std::mutex mutex_;  // guards stopping_ with wake_
-    std::condition_variable wake_;
-    bool stopping_ = false;
+    PeriodicTask task_;  // last: stopped (joined) before engine_ goes
 };
 
 }  // namespace chaperone::milter

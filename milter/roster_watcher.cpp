@@ -25,29 +25,4 @@ bool RosterWatcher::check_once() {
     return true;
 }
 
-void RosterWatcher::run() {
-    for (;;) {
-        int seconds = engine_.current()->config->roster.reload_check_seconds;
-        {
-            std::unique_lock lock(mutex_);
-            if (wake_.wait_for(lock, std::chrono::seconds(seconds), [&] { return stopping_; })) return;
-        }
-        check_once();
-    }
-}
-
-void RosterWatcher::start() {
-    if (thread_.joinable()) return;
-    thread_ = std::thread([this] { run(); });
-}
-
-void RosterWatcher::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
 }  // namespace chaperone::milter
