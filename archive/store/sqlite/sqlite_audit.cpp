@@ -23,6 +23,27 @@ std::string describe(std::string_view kind, std::int64_t ref_id) {
     return fmt::format("{} record {}", kind, ref_id);
 }
 
+// The rows of a "SELECT id, at, actor, channel, os_user, action, target, details" statement.
+Result<std::vector<AuditRecord>> read_records(Statement& st) {
+    std::vector<AuditRecord> out;
+    for (;;) {
+        auto row = st.step();
+        CHAPERONE_TRY(row);
+        if (!*row) break;
+        AuditRecord r;
+        r.id = st.int64(0);
+        r.at = parse_iso8601(st.text(1)).value_or(Timestamp{});
+        r.actor = st.text(2);
+        r.channel = st.text(3);
+        r.os_user = st.text(4);
+        r.action = st.text(5);
+        r.target = st.text(6);
+        r.details = st.text(7);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 class SqliteAuditLog final : public AuditLog {
 public:
     explicit SqliteAuditLog(StoreState& state) : state_(state) {}
@@ -38,23 +59,7 @@ public:
             "ORDER BY id LIMIT ?");
         CHAPERONE_TRY(st);
         st->bind(1, after_id).bind(2, static_cast<std::int64_t>(std::min(limit, kMaxAuditListing)));
-        std::vector<AuditRecord> out;
-        for (;;) {
-            auto row = st->step();
-            CHAPERONE_TRY(row);
-            if (!*row) break;
-            AuditRecord r;
-            r.id = st->int64(0);
-            r.at = parse_iso8601(st->text(1)).value_or(Timestamp{});
-            r.actor = st->text(2);
-            r.channel = st->text(3);
-            r.os_user = st->text(4);
-            r.action = st->text(5);
-            r.target = st->text(6);
-            r.details = st->text(7);
-            out.push_back(std::move(r));
-        }
-        return out;
+        return read_records(*st);
     }
 
     // Newest first, for the web console's audit page (added with it).
@@ -66,23 +71,7 @@ public:
         CHAPERONE_TRY(st);
         st->bind(1, before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max())
             .bind(2, static_cast<std::int64_t>(std::min(limit, kMaxAuditListing)));
-        std::vector<AuditRecord> out;
-        for (;;) {
-            auto row = st->step();
-            CHAPERONE_TRY(row);
-            if (!*row) break;
-            AuditRecord r;
-            r.id = st->int64(0);
-            r.at = parse_iso8601(st->text(1)).value_or(Timestamp{});
-            r.actor = st->text(2);
-            r.channel = st->text(3);
-            r.os_user = st->text(4);
-            r.action = st->text(5);
-            r.target = st->text(6);
-            r.details = st->text(7);
-            out.push_back(std::move(r));
-        }
-        return out;
+        return read_records(*st);
     }
 
     Result<ChainReport> verify_chain() override;
