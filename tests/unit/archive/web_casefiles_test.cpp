@@ -1,6 +1,9 @@
 // Case files through the web console: search (POSTed, never in a URL), a pupil's
 // correspondence in date order, one message, the print view, exports, and the audit
 // records every reading leaves with the web user as actor.
+#include <chrono>
+#include <thread>
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -158,11 +161,16 @@ TEST_CASE("web case files: PDF and mbox exports are the case file, audited, and 
 
     CHECK(web.archive().sql_int("SELECT COUNT(*) FROM audit_log WHERE action = 'archive.export' AND actor = 'olive' "
                                 "AND channel = 'web' AND target = 'student B801200005001'") == 2);
-    // The temporary export files are gone once sent.
-    std::size_t left = 0;
-    for (const auto& f : std::filesystem::directory_iterator(web.archive().dir() / "web-tmp")) {
-        (void)f;
-        ++left;
-    }
-    CHECK(left == 0);
+    // The temporary export files are gone once sent: the server removes each when its
+    // response is finished, which may be a moment after the client has the last byte.
+    auto files_left = [&] {
+        std::size_t left = 0;
+        for (const auto& f : std::filesystem::directory_iterator(web.archive().dir() / "web-tmp")) {
+            (void)f;
+            ++left;
+        }
+        return left;
+    };
+    for (int i = 0; i < 100 && files_left() > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(files_left() == 0);
 }
