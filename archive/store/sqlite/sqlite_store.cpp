@@ -12,6 +12,7 @@
 #include "archive/audit/actor.h"
 #include "archive/store/sqlite/schema.h"
 #include "archive/store/status_macros.h"
+#include "pii/base/log.h"
 
 namespace chaperone::archive {
 namespace sqlite {
@@ -98,6 +99,15 @@ Status ensure_storage_dir(const std::filesystem::path& dir) {
     return Status::ok();
 }
 
+// A store that was never used: no database and none of the key files.
+bool is_fresh_store(const policies::StorageConfig& storage, const crypto::KeyPaths& paths) {
+    std::error_code ec;
+    for (const auto& p : {storage.dir / "chaperone.db", paths.public_key, paths.secret_key, paths.chain_key}) {
+        if (std::filesystem::exists(p, ec) || ec) return false;
+    }
+    return true;
+}
+
 }  // namespace
 }  // namespace sqlite
 
@@ -107,6 +117,15 @@ Result<std::unique_ptr<Store>> open_store(const policies::Config& config, StoreR
     if (storage.dir.empty()) return Status::error(Errc::invalid_input, "[storage] dir is not set");
     // Keys first: a misconfigured reader should fail before touching the database.
     crypto::KeyPaths paths = crypto::key_paths(storage);
+    // A new install works from its first command: a fresh store gets its keys now, as
+    // `chaperone keys init` would make them. Keys missing beside an existing database are
+    // an error below, never silently replaced (that would orphan every sealed message).
+    if (is_fresh_store(storage, paths)) {
+        CHAPERONE_TRY(crypto::generate_key_files(paths));
+        log::info("first use of {}: created the archive keys in {} (archive.key is needed only where messages "
+                  "are read; see archive/README.md)",
+                  storage.dir.string(), paths.public_key.parent_path().string());
+    }
     auto public_key = crypto::load_public_key(paths.public_key);
     CHAPERONE_TRY(public_key);
     auto chain_key = crypto::load_chain_key(paths.chain_key);

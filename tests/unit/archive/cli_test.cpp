@@ -245,3 +245,30 @@ TEST_CASE("cli: purge dry run changes nothing; fsck reports orphans", "[cli]") {
     CHECK(orphan.exit_code == 1);
     CHECK_THAT(orphan.out, Catch::StartsWith("orphan blob (no entry refers to it): "));
 }
+
+TEST_CASE("cli: a fresh store makes its keys at first use; a used store without them refuses", "[cli][keys]") {
+    test::ScratchDir dir("cli-fresh");
+    test::write_file(dir / "c.toml", "[school]\ninternal_domains = [\"school.example\"]\n[storage]\ndir = \"" +
+                                         (dir / "store").string() + "\"\n");
+    std::string config = " --config " + (dir / "c.toml").string();
+    // The first command of a new install: no `keys init` needed.
+    auto first = run_cli("roster show" + config);
+    INFO(first.err);
+    CHECK(first.exit_code == 0);
+    CHECK(first.out == "no roster imported yet\n");
+    for (const char* name : {"archive.pub", "archive.key", "chain.key"}) {
+        INFO(name);
+        CHECK(std::filesystem::exists(dir / "store" / "keys" / name));
+    }
+    struct stat st {};
+    REQUIRE(::stat((dir / "store" / "keys" / "archive.key").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+
+    // Keys lost beside a database that holds data: refused, never replaced.
+    std::filesystem::remove_all(dir / "store" / "keys");
+    auto lost = run_cli("roster show" + config);
+    CHECK(lost.exit_code == 2);
+    CHECK_THAT(lost.err, Catch::Contains("archive public key"));
+    CHECK_THAT(lost.err, Catch::Contains("run 'chaperone keys init'"));
+    CHECK_FALSE(std::filesystem::exists(dir / "store" / "keys" / "archive.pub"));
+}
