@@ -128,7 +128,9 @@ int main(int argc, char** argv) {
     // the chain key to append to the ledger; never the secret key.
     auto opened = archive::open_store(*config, archive::StoreRole::milter);
     if (!opened) {
-        log::error("cannot start: {} (keys lost? a store with data never gets new ones by itself: restore them, or move the store aside; chaperone keys init --config {} makes keys for an empty one)",
+        // A fresh store got its keys in open_store(); one with data never gets new ones.
+        log::error("cannot start: {} (restore the store's keys; `chaperone keys init --config {}` makes keys "
+                   "only for an empty store)",
                    opened.error_message(), config->file.string());
         return 1;
     }
