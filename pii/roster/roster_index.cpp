@@ -41,6 +41,43 @@ TitleSex sex_of_relationship(std::string_view relationship) {
     return TitleSex::unknown;
 }
 
+// Bytes read for the first two words of an address line ("14 larch", "flat 2").
+constexpr std::size_t kHeadBytes = 48;
+
+bool is_ascii_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+enum class HeadWords { found, none, not_ascii };
+
+// The first two words of `snippet`, folded and joined by one space, as tokenize_names()
+// would give them ("14 Larch" -> "14 larch"), read straight from the bytes. Most digit
+// runs in prose are no address ("60 new books"): this keeps the test for one free of
+// allocation. `none`: the snippet does not start with a word or has fewer than two;
+// `not_ascii`: a byte >= 0x80 comes before the second word ends (the caller tokenizes).
+HeadWords ascii_head_words(std::string_view snippet, std::string& key) {
+    const auto* b = reinterpret_cast<const unsigned char*>(snippet.data());
+    const std::size_t n = snippet.size();
+    std::size_t at = 0;
+    for (int word = 0; word < 2; ++word) {
+        if (word == 1) {
+            while (at < n && !is_ascii_alnum(b[at])) {
+                if (b[at] >= 0x80) return HeadWords::not_ascii;
+                ++at;
+            }
+            if (at >= n) return HeadWords::none;
+            key.push_back(' ');
+        } else if (n == 0 || !is_ascii_alnum(b[0])) {
+            return n && b[0] >= 0x80 ? HeadWords::not_ascii : HeadWords::none;
+        }
+        const std::size_t start = at;
+        while (at < n && is_ascii_alnum(b[at])) {
+            if (at - start < kMaxTokenBytes) key.push_back(static_cast<char>(b[at] >= 'A' && b[at] <= 'Z' ? b[at] - 'A' + 'a' : b[at]));
+            ++at;
+        }
+        if (at < n && b[at] >= 0x80) return HeadWords::not_ascii;
+    }
+    return HeadWords::found;
+}
+
 // Gaps allowed inside a written address line: "14, Larch Close", "St Mary's Road",
 // "Flat 2,\n7 Mill Road".
 bool is_address_gap(Gap g) {
@@ -261,12 +298,17 @@ std::optional<AddressMatch> RosterIndex::match_address_at(std::string_view text,
     if (addresses_.empty() || pos >= text.size()) return std::nullopt;
     // Cheap test first: are the first two words ("14 larch", "flat 2") those of a roster line?
     // Read them from a short snippet; tokenize the whole line only when they are.
-    TokenizedText head;
-    tokenize_names(text.substr(pos, 48), head);
-    if (head.tokens.size() < 2 || head.tokens.front().start != 0) return std::nullopt;
-    std::string key(head.folded_of(head.tokens[0]));
-    key.push_back(' ');
-    key += head.folded_of(head.tokens[1]);
+    std::string key;
+    const HeadWords head = ascii_head_words(text.substr(pos, kHeadBytes), key);
+    if (head == HeadWords::none) return std::nullopt;
+    if (head == HeadWords::not_ascii) {
+        TokenizedText t;
+        tokenize_names(text.substr(pos, kHeadBytes), t);
+        if (t.tokens.size() < 2 || t.tokens.front().start != 0) return std::nullopt;
+        key = t.folded_of(t.tokens[0]);
+        key.push_back(' ');
+        key += t.folded_of(t.tokens[1]);
+    }
     const auto candidates = find_list(addresses_by_head_, key);
     if (candidates.empty()) return std::nullopt;
     const std::string_view snippet = text.substr(pos, kMaxAddressBytes);
