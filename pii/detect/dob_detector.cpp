@@ -81,23 +81,24 @@ public:
             if (c.date > today) continue;  // nobody is born in the future
             const ByteRange b = before(text, c.start, kDateContextBytes);
             const bool birth_context = contains_word(text, b.start, b.end, kBirthWords) ||
-                                       column_header_has(text, c.start, kBirthWords);
+                                       (in.analysis.may_hold_table() && column_header_has(text, c.start, kBirthWords));
+            // Every reason but birth context needs "no event wording": most dates in prose
+            // (trips, deadlines, invoices) stop here, before the roster and name lookups.
+            if (!birth_context && contains_word(text, b.start, b.end, kEventWords)) continue;
             std::span<const std::uint32_t> roster_pupils;
             if (in.roster) roster_pupils = in.roster->pupils_born_on(c.date.year, c.date.month, c.date.day);
             const Finding* name = name_nearby(in.earlier, text, c.start, c.end);
 
             double confidence = 0.0;
             const char* reason = "";
-            const bool event = contains_word(text, b.start, b.end, kEventWords);
             const int age = age_in_years(c.date, today);
             // "3.4.12" is also how versions are numbered: alone it needs a name right next to it.
             const bool version_like = c.style == DateStyle::numeric_short_year && c.separator == '.';
             if (birth_context) {
                 confidence = 0.9, reason = "date with birth context";
-            } else if (!event && age <= kMaxAge &&
-                       contains_word(text, sentence_start(text, c.start), c.start, kBirthWords)) {
+            } else if (age <= kMaxAge && contains_word(text, sentence_start(text, c.start), c.start, kBirthWords)) {
                 confidence = 0.8, reason = "date in a sentence about a birth date";
-            } else if (!event && !contains_word(text, b.start, b.end, kPaperWords) &&
+            } else if (!contains_word(text, b.start, b.end, kPaperWords) &&
                        (!version_like || name_adjacent(in.earlier, c, text))) {
                 if (!roster_pupils.empty()) {
                     confidence = 0.85, reason = "roster pupil date of birth";

@@ -78,6 +78,17 @@ HeadWords ascii_head_words(std::string_view snippet, std::string& key) {
     return HeadWords::found;
 }
 
+// "2016-04-03" -> 20160403; nullopt for any other form (the string map keeps those).
+std::optional<std::uint32_t> dob_day_key(std::string_view dob) {
+    if (dob.size() != 10 || dob[4] != '-' || dob[7] != '-') return std::nullopt;
+    std::uint32_t key = 0;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (dob[i] < '0' || dob[i] > '9') return std::nullopt;
+        key = key * 10 + static_cast<std::uint32_t>(dob[i] - '0');
+    }
+    return key;
+}
+
 // Gaps allowed inside a written address line: "14, Larch Close", "St Mary's Road",
 // "Flat 2,\n7 Mill Road".
 bool is_address_gap(Gap g) {
@@ -144,7 +155,11 @@ RosterIndex::RosterIndex(Roster roster) : roster_(std::move(roster)) {
         names_.add_person(p.forename, "", p.surname, who);
         names_.add_forename_only(p.forename, who);
         if (!p.upn.empty()) pupil_by_upn_.emplace(upper_ascii(p.upn), i);
-        if (!p.dob.empty()) pupils_by_dob_[p.dob].push_back(i);
+        if (const auto day = dob_day_key(p.dob)) {
+            pupils_by_dob_day_[*day].push_back(i);
+        } else if (!p.dob.empty()) {
+            pupils_by_dob_[p.dob].push_back(i);
+        }
         if (!p.postcode.empty()) pupils_by_postcode_[normalise_postcode(p.postcode)].push_back(i);
         if (!p.surname.empty()) pupils_by_surname_[fold_text(p.surname)].push_back(i);
         if (!p.forename.empty()) roster_forenames_.insert(first_folded_word(p.forename));
@@ -285,6 +300,10 @@ bool RosterIndex::is_roster_forename(std::string_view folded) const {
 }
 
 std::span<const std::uint32_t> RosterIndex::pupils_born_on(int year, int month, int day) const {
+    if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99) {
+        const auto it = pupils_by_dob_day_.find(static_cast<std::uint32_t>(year * 10000 + month * 100 + day));
+        return it == pupils_by_dob_day_.end() ? std::span<const std::uint32_t>{} : std::span<const std::uint32_t>(it->second);
+    }
     char key[16];
     std::snprintf(key, sizeof key, "%04d-%02d-%02d", year, month, day);
     return find_list(pupils_by_dob_, key);

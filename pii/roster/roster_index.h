@@ -114,6 +114,9 @@ private:
     std::unordered_set<std::string> staff_surnames_;
     std::unordered_set<std::string> roster_forenames_;
     std::vector<bool> forename_tokens_;  // by NameMatcher token id
+    // By year * 10000 + month * 100 + day, for DOBs written "YYYY-MM-DD" (no string to build
+    // per date looked up); any other spelling stays in the string map, looked up as before.
+    std::unordered_map<std::uint32_t, IndexList> pupils_by_dob_day_;
     std::unordered_map<std::string, IndexList> pupils_by_dob_;
     std::unordered_map<std::string, IndexList> pupils_by_postcode_;
     std::vector<RosterAddress> addresses_;
