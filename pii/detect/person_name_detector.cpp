@@ -14,6 +14,7 @@
 //    "Holly") only with a sign of a person after them ("Poppy has", "Holly's").
 // Everywhere: the greeting's names and the sender's own signature block are not findings.
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "pii/detect/detector.h"
@@ -233,16 +234,8 @@ private:
         if (!any_capital && any_word) return;  // "will brown" in running text
         // The correspondent's own name (a parent written to by name) is not a finding.
         for (const NameEntity& e : m.entities) {
-            std::string forename, surname;
-            if (e.kind == EntityKind::pupil) {
-                const Pupil& p = in_.roster->roster().pupils[e.index];
-                forename = fold_text(p.forename), surname = fold_text(p.surname);
-            } else {
-                const PersonNameParts& parts = in_.roster->contact_name(e.index);
-                forename = fold_text(parts.forename), surname = fold_text(parts.surname);
-            }
-            forename = forename.substr(0, forename.find(' '));
-            if (who().has_full_name(forename, surname)) return claim(m.first, m.last);
+            const RosterIndex::FoldedName& name = in_.roster->folded_name(e);
+            if (who().has_full_name(name.forename, name.surname)) return claim(m.first, m.last);
         }
         if (in_correspondent_region(m.first, m.last)) return claim(m.first, m.last);
         const bool pupil = std::any_of(m.entities.begin(), m.entities.end(),
@@ -526,13 +519,10 @@ private:
 
     // Which of the pupils with this forename is meant: a recipient's child if one is, else
     // one named in full in this text, else all of them.
-    std::vector<std::string> narrow(std::span<const NameEntity> entities) const {
+    std::vector<std::string> narrow(std::span<const NameEntity> entities) {
         std::vector<std::string> all = in_.roster->upns_of(entities);
-        std::set<std::string> children;
-        for (const Correspondent& r : in_.context.recipients) {
-            for (auto& u : in_.roster->children_of_contact_email(r.address)) children.insert(u);
-        }
-        for (const std::set<std::string>* prefer : {static_cast<const std::set<std::string>*>(&children), &full_name_upns_}) {
+        const std::set<std::string>& children = recipients_children();
+        for (const std::set<std::string>* prefer : {&children, static_cast<const std::set<std::string>*>(&full_name_upns_)}) {
             std::vector<std::string> picked;
             for (const auto& u : all) {
                 if (prefer->count(u)) picked.push_back(u);
@@ -542,8 +532,20 @@ private:
         return all;
     }
 
+    // The recipients' children (UPNs), worked out at the first forename that needs them.
+    const std::set<std::string>& recipients_children() {
+        if (!recipients_children_) {
+            recipients_children_.emplace();
+            for (const Correspondent& r : in_.context.recipients) {
+                for (auto& u : in_.roster->children_of_contact_email(r.address)) recipients_children_->insert(u);
+            }
+        }
+        return *recipients_children_;
+    }
+
     const DetectorInput& in_;
     std::size_t base_;
+    std::optional<std::set<std::string>> recipients_children_;
     // Greetings, signatures and correspondents are worked out only once a candidate name
     // needs them: most texts of plain prose never do.
     const MessageRegions& regions() const { return in_.analysis.regions(); }

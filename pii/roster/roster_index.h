@@ -69,6 +69,15 @@ public:
     // UPNs named by name-match entities: a pupil's own, a contact's child's (sorted, unique).
     std::vector<std::string> upns_of(std::span<const NameEntity> entities) const;
 
+    // A pupil's or contact's first forename word and surname, folded ("anne", "dupre"), as
+    // the name detector compares them with the correspondents' names.
+    struct FoldedName {
+        std::string forename, surname;
+    };
+    const FoldedName& folded_name(const NameEntity& e) const {
+        return e.kind == EntityKind::pupil ? pupil_folded_[e.index] : contact_folded_[e.index];
+    }
+
     // Roster rows by folded surname ("dupre"): contacts and pupils; staff surnames as a set.
     std::span<const std::uint32_t> contacts_with_surname(std::string_view folded) const;
     std::span<const std::uint32_t> pupils_with_surname(std::string_view folded) const;
@@ -107,6 +116,12 @@ private:
     std::unordered_map<std::string, std::uint32_t> staff_by_email_;
     std::unordered_map<std::string, IndexList> contacts_by_phone_;
     std::vector<PersonNameParts> contact_names_;
+    std::vector<FoldedName> pupil_folded_, contact_folded_;
+    // UPNs in sorted order (unique, none empty), and each pupil's / contact's place in it
+    // (kNoUpn when empty): upns_of() sorts small integers, not strings.
+    static constexpr std::uint32_t kNoUpn = 0xFFFFFFFF;
+    std::vector<std::string> sorted_upns_;
+    std::vector<std::uint32_t> pupil_upn_rank_, contact_upn_rank_;
     std::vector<TitleSex> contact_sex_;
     std::vector<PersonNameParts> staff_names_;
     std::unordered_map<std::string, IndexList> contacts_by_surname_;
