@@ -1,6 +1,15 @@
 // Digit runs and family windows; see text_windows.h.
 #include "pii/detect/text_windows.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace chaperone::pii {
 namespace {
 
@@ -44,19 +53,56 @@ void add(std::vector<ByteRange>& windows, std::string_view text, const ByteRange
     }
 }
 
+// Bit i set when bytes[i] is an ASCII digit, for the `len` (<= 64) bytes at `bytes`:
+// 64 bytes per step instead of a branch per byte (digit runs are short and everywhere).
+std::uint64_t digit_mask64(const unsigned char* bytes, std::size_t len) {
+    unsigned char tail[64] = {};  // NUL: not a digit
+    if (len < 64) {
+        std::memcpy(tail, bytes, len);
+        bytes = tail;
+    }
+    std::uint64_t mask = 0;
+#if defined(__SSE2__)
+    for (std::size_t k = 0; k < 64; k += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + k));
+        // '0'..'9' shifted to -128..-119: one signed compare tests both ends.
+        const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - '0')));
+        const int bits = _mm_movemask_epi8(_mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + 10))));
+        mask |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(bits)) << k;
+    }
+#else
+    for (std::size_t k = 0; k < 64; ++k) mask |= static_cast<std::uint64_t>(static_cast<unsigned>(bytes[k] - '0') < 10u) << k;
+#endif
+    return mask;
+}
+
 }  // namespace
 
 std::vector<ByteRange> digit_runs(std::string_view text) {
     std::vector<ByteRange> runs;
     const std::size_t n = text.size();
-    std::size_t pos = 0;
-    while (pos < n) {
-        while (pos < n && static_cast<unsigned char>(text[pos] - '0') > 9) ++pos;
-        if (pos >= n) break;
-        const std::size_t start = pos;
-        while (pos < n && static_cast<unsigned char>(text[pos] - '0') <= 9) ++pos;
-        runs.push_back({start, pos});
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    bool in_run = false;
+    std::size_t run_start = 0;
+    std::uint64_t previous_last = 0;  // bit 0: the byte before this block is a digit
+    for (std::size_t base = 0; base < n; base += 64) {
+        const std::uint64_t digits = digit_mask64(bytes + base, std::min<std::size_t>(64, n - base));
+        // Bits where a run starts (a digit after a non-digit) or ends (a non-digit after a digit).
+        const std::uint64_t shifted = (digits << 1) | previous_last;
+        std::uint64_t edges = (digits & ~shifted) | (~digits & shifted);
+        previous_last = digits >> 63;
+        while (edges) {
+            const std::size_t at = base + static_cast<std::size_t>(std::countr_zero(edges));
+            if (in_run) {
+                runs.push_back({run_start, at});
+            } else {
+                run_start = at;
+            }
+            in_run = !in_run;
+            edges &= edges - 1;
+        }
     }
+    if (in_run) runs.push_back({run_start, n});
     return runs;
 }
 
