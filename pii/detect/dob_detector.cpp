@@ -28,6 +28,9 @@ const WordList kEventWords = {"trip", "visit", "deadline", "due", "by", "before"
                               "published"};
 // Dates of paperwork: not a birth date unless birth wording says so.
 const WordList kPaperWords = {"sent", "received", "dated", "issued", "signed", "updated", "printed", "letter of"};
+// The three lists above in one, for a single pass over the words before each date.
+constexpr std::uint32_t kBirthTag = 1, kEventTag = 2, kPaperTag = 4;
+const WordList kDateContextWords = WordList::combine({{&kBirthWords, kBirthTag}, {&kEventWords, kEventTag}, {&kPaperWords, kPaperTag}});
 // Ages of pupils (nursery to sixth form).
 constexpr int kMinPupilAge = 2;
 constexpr int kMaxPupilAge = 19;
@@ -80,11 +83,12 @@ public:
         for (const DateCandidate& c : in.analysis.dates()) {
             if (c.date > today) continue;  // nobody is born in the future
             const ByteRange b = before(text, c.start, kDateContextBytes);
-            const bool birth_context = contains_word(text, b.start, b.end, kBirthWords) ||
+            const std::uint32_t wording = kDateContextWords.tags_in(text, b.start, b.end);
+            const bool birth_context = (wording & kBirthTag) ||
                                        (in.analysis.may_hold_table() && column_header_has(text, c.start, kBirthWords));
             // Every reason but birth context needs "no event wording": most dates in prose
             // (trips, deadlines, invoices) stop here, before the roster and name lookups.
-            if (!birth_context && contains_word(text, b.start, b.end, kEventWords)) continue;
+            if (!birth_context && (wording & kEventTag)) continue;
             std::span<const std::uint32_t> roster_pupils;
             if (in.roster) roster_pupils = in.roster->pupils_born_on(c.date.year, c.date.month, c.date.day);
             const Finding* name = name_nearby(in.earlier, text, c.start, c.end);
@@ -98,7 +102,7 @@ public:
                 confidence = 0.9, reason = "date with birth context";
             } else if (age <= kMaxAge && contains_word(text, sentence_start(text, c.start), c.start, kBirthWords)) {
                 confidence = 0.8, reason = "date in a sentence about a birth date";
-            } else if (!contains_word(text, b.start, b.end, kPaperWords) &&
+            } else if (!(wording & kPaperTag) &&
                        (!version_like || name_adjacent(in.earlier, c, text))) {
                 if (!roster_pupils.empty()) {
                     confidence = 0.85, reason = "roster pupil date of birth";

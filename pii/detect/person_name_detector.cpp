@@ -14,6 +14,7 @@
 //    "Holly") only with a sign of a person after them ("Poppy has", "Holly's").
 // Everywhere: the greeting's names and the sender's own signature block are not findings.
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <set>
 
@@ -55,7 +56,7 @@ bool is_person_verb(std::string_view w) {
 struct ScanBuffers {
     TokenizedText tokens;
     std::vector<std::int32_t> ids;
-    std::vector<bool> claimed;
+    std::vector<std::uint8_t> claimed;  // bytes, not vector<bool>: read for nearly every token
     std::vector<std::uint32_t> flags;
     // A huge text leaves huge buffers behind; give the memory back after it.
     void trim() {
@@ -77,7 +78,7 @@ public:
         n_ = toks_.tokens.size();
         ids_.resize(n_);
         flags_.resize(n_);
-        claimed_.assign(n_, false);
+        claimed_.assign(n_, 0);
         // One lookup per word: whose name it is and which lists it is on.
         for (std::size_t i = 0; i < n_; ++i) {
             if (tok(i).flags & NameToken::kAllDigits) {
@@ -109,7 +110,7 @@ private:
     bool capital(std::size_t i) const { return tok(i).capitalised() || tok(i).all_upper(); }
     bool forward(std::size_t i) const { return tok(i).gap == Gap::space || tok(i).gap == Gap::newline; }
     void claim(std::size_t first, std::size_t last) {
-        for (std::size_t k = first; k <= last && k < n_; ++k) claimed_[k] = true;
+        for (std::size_t k = first; k <= last && k < n_; ++k) claimed_[k] = 1;
     }
     bool any_claimed(std::size_t first, std::size_t last) const {
         for (std::size_t k = first; k <= last && k < n_; ++k) {
@@ -523,9 +524,16 @@ private:
         std::vector<std::string> all = in_.roster->upns_of(entities);
         const std::set<std::string>& children = recipients_children();
         for (const std::set<std::string>* prefer : {&children, static_cast<const std::set<std::string>*>(&full_name_upns_)}) {
+            if (prefer->empty()) continue;
+            // Both sorted: a merge when the sizes are alike, else a tree lookup per UPN (a long
+            // text can name thousands of pupils in full).
             std::vector<std::string> picked;
-            for (const auto& u : all) {
-                if (prefer->count(u)) picked.push_back(u);
+            if (prefer->size() <= 4 * all.size()) {
+                std::set_intersection(all.begin(), all.end(), prefer->begin(), prefer->end(), std::back_inserter(picked));
+            } else {
+                for (const auto& u : all) {
+                    if (prefer->count(u)) picked.push_back(u);
+                }
             }
             if (!picked.empty()) return picked;
         }
@@ -552,7 +560,7 @@ private:
     const CorrespondentNames& who() const { return in_.analysis.correspondents(); }
     TokenizedText& toks_;
     std::vector<std::int32_t>& ids_;
-    std::vector<bool>& claimed_;
+    std::vector<std::uint8_t>& claimed_;
     std::vector<std::uint32_t>& flags_;  // lexicon flags of each token
     std::size_t n_ = 0;
     std::set<std::string> full_name_upns_;

@@ -44,9 +44,14 @@ void add(std::vector<ByteRange>& windows, std::string_view text, const ByteRange
     const std::size_t n = text.size();
     std::size_t start = run.start > m.before ? run.start - m.before : 0;
     std::size_t end = run.end + m.after < n ? run.end + m.after : n;
-    for (std::size_t k = 0; k < kWindowSnap && start > 0 && !is_space(text[start - 1]); ++k) --start;
+    // Snapping only moves the start back: when it already reaches the last window, the two
+    // merge whatever the snap would give, so skip it (digits come in clusters).
+    const bool merges = !windows.empty() && start <= windows.back().end;
+    if (!merges) {
+        for (std::size_t k = 0; k < kWindowSnap && start > 0 && !is_space(text[start - 1]); ++k) --start;
+    }
     for (std::size_t k = 0; k < kWindowSnap && end < n && !is_space(text[end]); ++k) ++end;
-    if (!windows.empty() && start <= windows.back().end) {
+    if (merges || (!windows.empty() && start <= windows.back().end)) {
         if (end > windows.back().end) windows.back().end = end;
     } else {
         windows.push_back({start, end});
