@@ -1,26 +1,38 @@
 // Interning hash table; see token_table.h.
 #include "pii/roster/token_table.h"
 
+#include <cstring>
+
 #include "pii/roster/name_tokens.h"
 
 namespace chaperone::pii {
 
 std::int32_t TokenTable::find(std::string_view folded) const { return find(folded, hash_folded(folded)); }
 
+std::uint64_t TokenTable::head_of(std::string_view word) {
+    std::uint64_t head = 0;
+    if (word.size() >= 8) {
+        std::memcpy(&head, word.data(), 8);
+    } else {
+        for (std::size_t k = 0; k < word.size(); ++k) {
+            head |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[k])) << (8 * k);
+        }
+    }
+    return head;
+}
+
 std::int32_t TokenTable::find(std::string_view folded, std::uint64_t hash) const {
     if (slots_.empty()) return kAbsent;
     const std::size_t mask = slots_.size() - 1;
-    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    const std::uint32_t tag = tag_of(hash, folded.size());
+    const std::uint64_t head = head_of(folded);
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-        const Slot slot = slots_[i];
+        const Slot& slot = slots_[i];
         if (slot.id == kAbsent) return kAbsent;
-        if (slot.tag != tag) continue;
-        const std::int32_t id = slot.id;
-        const std::string& w = words_[static_cast<std::size_t>(id)];
-        if (w.size() != folded.size()) continue;
-        bool same = true;  // short words: an inline loop beats a call to memcmp
-        for (std::size_t k = 0; k < w.size() && same; ++k) same = w[k] == folded[k];
-        if (same) return id;
+        if (slot.tag != tag || slot.head != head) continue;
+        if (folded.size() <= 8) return slot.id;  // same length, same bytes
+        const std::string& w = words_[static_cast<std::size_t>(slot.id)];
+        if (w.size() == folded.size() && std::memcmp(w.data() + 8, folded.data() + 8, w.size() - 8) == 0) return slot.id;
     }
 }
 
@@ -35,7 +47,7 @@ std::int32_t TokenTable::intern(std::string_view folded) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = hash & mask;
     while (slots_[i].id != kAbsent) i = (i + 1) & mask;
-    slots_[i] = {id, static_cast<std::uint32_t>(hash >> 32)};
+    slots_[i] = {id, tag_of(hash, folded.size()), head_of(folded)};
     return id;
 }
 
@@ -45,7 +57,7 @@ void TokenTable::rehash(std::size_t capacity) {
     for (std::size_t id = 0; id < words_.size(); ++id) {
         std::size_t i = hashes_[id] & mask;
         while (slots_[i].id != kAbsent) i = (i + 1) & mask;
-        slots_[i] = {static_cast<std::int32_t>(id), static_cast<std::uint32_t>(hashes_[id] >> 32)};
+        slots_[i] = {static_cast<std::int32_t>(id), tag_of(hashes_[id], words_[id].size()), head_of(words_[id])};
     }
 }
 

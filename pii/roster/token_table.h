@@ -30,12 +30,19 @@ public:
 private:
     void rehash(std::size_t capacity);
 
-    // A slot holds the id and the high half of the word's hash, so that a probe rejects a
-    // different word without touching the word itself.
+    // A slot holds the id, a tag (24 bits of the word's hash and its length) and the word's
+    // first eight bytes, so that a probe rejects a different word, and accepts a word of up
+    // to eight bytes (most of them), without touching the word itself.
     struct Slot {
         std::int32_t id = kAbsent;
         std::uint32_t tag = 0;
+        std::uint64_t head = 0;
     };
+    static std::uint32_t tag_of(std::uint64_t hash, std::size_t size) {
+        return static_cast<std::uint32_t>(hash >> 40) << 8 | static_cast<std::uint32_t>(size < 255 ? size : 255);
+    }
+    // The first min(8, size) bytes, zero-padded (folded words hold no NUL).
+    static std::uint64_t head_of(std::string_view word);
 
     std::vector<std::string> words_;
     std::vector<std::uint64_t> hashes_;
