@@ -40,6 +40,24 @@ bool is_house_number(std::string_view text, const ByteRange& run) {
     return at < text.size() && is_upper(text[at]);
 }
 
+// A run that can be a date's year, by the date pattern (date_candidates.cpp): every date it
+// reads holds one, as a whole run of digits. Four digits ("2025" in "31/01/2025",
+// "14 March 2025", "2025-03-14"), or two after a separator or an apostrophe ("3.4.12",
+// "May '14"); either way not followed by a letter or "_" (the pattern's (?![\w/]...)).
+// Times, prices, counts and phone groups ("8.45am", "60 books", "07700 900123") are not
+// years, and their date windows were most of the date pattern's work in prose. The window
+// around the year still holds the whole date: the pattern reaches at most 6 bytes after
+// a year, and a day and month name before one fit the 24 bytes before it.
+bool can_be_year(std::string_view text, const ByteRange& run) {
+    const std::size_t length = run.end - run.start;
+    if (length != 4 && length != 2) return false;
+    if (run.end < text.size() && (is_alpha(text[run.end]) || text[run.end] == '_')) return false;
+    if (length == 4) return true;
+    if (run.start == 0) return false;
+    const char before = text[run.start - 1];
+    return before == '/' || before == '.' || before == '-' || before == '\'';
+}
+
 void add(std::vector<ByteRange>& windows, std::string_view text, const ByteRange& run, Margins m) {
     const std::size_t n = text.size();
     std::size_t start = run.start > m.before ? run.start - m.before : 0;
@@ -114,10 +132,8 @@ std::vector<ByteRange> digit_runs(std::string_view text) {
 FamilyWindows all_family_windows(std::string_view text, const std::vector<ByteRange>& runs) {
     FamilyWindows w;
     for (const ByteRange& run : runs) {
-        if (run.end - run.start >= 2) {
-            add(w.numbers, text, run, kNumberMargins);
-            add(w.dates, text, run, kDateMargins);
-        }
+        if (run.end - run.start >= 2) add(w.numbers, text, run, kNumberMargins);
+        if (can_be_year(text, run)) add(w.dates, text, run, kDateMargins);
         if (run.start > 0 && is_upper(text[run.start - 1]) && run.end - run.start <= 2) {
             add(w.places, text, run, kPostcodeMargins);
         } else if (is_house_number(text, run)) {
@@ -136,7 +152,7 @@ std::vector<ByteRange> family_windows(std::string_view text, const std::vector<B
                 if (length >= 2) add(windows, text, run, kNumberMargins);
                 break;
             case WindowFamily::dates:
-                if (length >= 2) add(windows, text, run, kDateMargins);
+                if (can_be_year(text, run)) add(windows, text, run, kDateMargins);
                 break;
             case WindowFamily::places:
                 if (run.start > 0 && is_upper(text[run.start - 1]) && length <= 2) {
