@@ -58,6 +58,47 @@ bool can_be_year(std::string_view text, const ByteRange& run) {
     return before == '/' || before == '.' || before == '-' || before == '\'';
 }
 
+// Digits an identifier needs: a phone number has 10 or 11 (9 written after +44), NHS
+// numbers and ULNs 10, a UPN 11 in one run.
+constexpr std::size_t kIdentifierDigits = 9;
+// The most bytes between two digit groups of one number: "+44 (0) (0116)" has ") (".
+constexpr std::size_t kMaxNumberGap = 3;
+
+// For each run: can a number the identifier detectors use hold it? The number pattern
+// (number_candidates.cpp) joins digit groups only across a few of " ()-" ("+44 (0)116",
+// "943-476-5919"), so every candidate lies inside one chain of runs so joined. A chain with
+// fewer than kIdentifierDigits digits can be none of phone, NHS, ULN or UPN, only an NI
+// number, which starts with two capitals ("AB 12 34 56 C"). Dates, times, prices and
+// counts ("31/01/2025", "8.45am", "60 books") are such chains, and were most of the
+// number pattern's work in prose.
+std::vector<char> number_anchors(std::string_view text, const std::vector<ByteRange>& runs) {
+    std::vector<char> anchor(runs.size(), 0);
+    auto joins = [&](const ByteRange& a, const ByteRange& b) {
+        if (b.start - a.end > kMaxNumberGap) return false;
+        for (std::size_t i = a.end; i < b.start; ++i) {
+            const char c = text[i];
+            if (c != ' ' && c != '(' && c != ')' && c != '-') return false;
+        }
+        return true;
+    };
+    for (std::size_t first = 0; first < runs.size();) {
+        std::size_t last = first;
+        std::size_t digits = runs[first].end - runs[first].start;
+        while (last + 1 < runs.size() && joins(runs[last], runs[last + 1])) {
+            ++last;
+            digits += runs[last].end - runs[last].start;
+        }
+        std::size_t at = runs[first].start;
+        if (at > 0 && text[at - 1] == ' ') --at;
+        const bool nino_letters = at >= 2 && is_upper(text[at - 1]) && is_upper(text[at - 2]);
+        if (digits >= kIdentifierDigits || nino_letters) {
+            for (std::size_t k = first; k <= last; ++k) anchor[k] = 1;
+        }
+        first = last + 1;
+    }
+    return anchor;
+}
+
 void add(std::vector<ByteRange>& windows, std::string_view text, const ByteRange& run, Margins m) {
     const std::size_t n = text.size();
     std::size_t start = run.start > m.before ? run.start - m.before : 0;
@@ -131,8 +172,10 @@ std::vector<ByteRange> digit_runs(std::string_view text) {
 
 FamilyWindows all_family_windows(std::string_view text, const std::vector<ByteRange>& runs) {
     FamilyWindows w;
-    for (const ByteRange& run : runs) {
-        if (run.end - run.start >= 2) add(w.numbers, text, run, kNumberMargins);
+    const std::vector<char> number_anchor = number_anchors(text, runs);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const ByteRange& run = runs[i];
+        if (run.end - run.start >= 2 && number_anchor[i]) add(w.numbers, text, run, kNumberMargins);
         if (can_be_year(text, run)) add(w.dates, text, run, kDateMargins);
         if (run.start > 0 && is_upper(text[run.start - 1]) && run.end - run.start <= 2) {
             add(w.places, text, run, kPostcodeMargins);
@@ -145,11 +188,13 @@ FamilyWindows all_family_windows(std::string_view text, const std::vector<ByteRa
 
 std::vector<ByteRange> family_windows(std::string_view text, const std::vector<ByteRange>& runs, WindowFamily family) {
     std::vector<ByteRange> windows;
-    for (const ByteRange& run : runs) {
+    const std::vector<char> number_anchor = family == WindowFamily::numbers ? number_anchors(text, runs) : std::vector<char>{};
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const ByteRange& run = runs[i];
         const std::size_t length = run.end - run.start;
         switch (family) {
             case WindowFamily::numbers:
-                if (length >= 2) add(windows, text, run, kNumberMargins);
+                if (length >= 2 && number_anchor[i]) add(windows, text, run, kNumberMargins);
                 break;
             case WindowFamily::dates:
                 if (can_be_year(text, run)) add(windows, text, run, kDateMargins);

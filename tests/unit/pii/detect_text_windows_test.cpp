@@ -34,3 +34,22 @@ TEST_CASE("date windows stand around runs that can be a year", "[detect][windows
         CHECK(all_family_windows(text, digit_runs(text)).dates.empty() == !r.window);
     }
 }
+
+TEST_CASE("number windows stand around numbers long enough for an identifier", "[detect][windows]") {
+    struct Row {
+        const char* text;
+        bool window;
+    };
+    const Row rows[] = {
+        {"call 07700 900123 today", true}, {"+44 (0)116 496 0720", true}, {"(0116) 496-0720", true},
+        {"NHS 943 476 5919", true},        {"UPN B801200005001", true},   {"NI AB 12 34 56 C", true},
+        {"NI AB123456C", true},            {"on 31/01/2025", false},      {"at 8.45am", false},
+        {"60 new books, 312 pages", false}, {"INV-20931", false},         {"12 34 56 78", false},
+    };
+    for (const Row& r : rows) {
+        const std::string text = r.text;
+        CAPTURE(text);
+        CHECK(family_windows(text, digit_runs(text), WindowFamily::numbers).empty() == !r.window);
+        CHECK(all_family_windows(text, digit_runs(text)).numbers.empty() == !r.window);
+    }
+}
