@@ -1,6 +1,7 @@
 // Digit runs and the date family's windows: only runs that can be a year anchor a date window.
 #include <catch2/catch.hpp>
 
+#include "pii/detect/date_candidates.h"
 #include "pii/detect/text_windows.h"
 
 using namespace chaperone::pii;
@@ -52,4 +53,16 @@ TEST_CASE("number windows stand around numbers long enough for an identifier", "
         CHECK(family_windows(text, digit_runs(text), WindowFamily::numbers).empty() == !r.window);
         CHECK(all_family_windows(text, digit_runs(text)).numbers.empty() == !r.window);
     }
+}
+
+TEST_CASE("a window's end is not taken for the end of the text", "[detect][windows]") {
+    const CivilDate today{2025, 3, 14};
+    // A window cut right after "12": the pattern sees no text after it, the text has "LE4".
+    const std::string glued = "on 3/4/12LE4 6XT";
+    CHECK(find_date_candidates(glued, {{0, glued.find("LE4")}}, today).empty());
+    CHECK(find_date_candidates(glued, {{0, glued.size()}}, today).empty());
+    const std::string spaced = "on 3/4/12 LE4 6XT";
+    const auto dates = find_date_candidates(spaced, {{0, spaced.find(" LE4")}}, today);
+    REQUIRE(dates.size() == 1);
+    CHECK(spaced.substr(dates[0].start, dates[0].end - dates[0].start) == "3/4/12");
 }
