@@ -1,6 +1,7 @@
 // Context helpers; see context_words.h.
 #include "pii/detect/context_words.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace chaperone::pii {
@@ -23,6 +24,7 @@ WordList::WordList(std::initializer_list<std::string_view> words) {
         if (w.empty()) continue;
         by_first_[static_cast<unsigned char>(w[0])].push_back({w, 1});
         first_[static_cast<unsigned char>(w[0])] = true;
+        longest_ = std::max(longest_, w.size());
     }
 }
 
@@ -33,6 +35,7 @@ WordList WordList::combine(std::initializer_list<std::pair<const WordList*, std:
             for (const Word& w : list->by_first_[c]) all.by_first_[c].push_back({w.text, tag});
             all.first_[c] = all.first_[c] || list->first_[c];
         }
+        all.longest_ = std::max(all.longest_, list->longest_);
     }
     return all;
 }

@@ -32,6 +32,8 @@ public:
     std::size_t last_in(std::string_view text, std::size_t from, std::size_t to) const;
     // The tags of every list with a word in text[from, to) (contains_word for each list).
     std::uint32_t tags_in(std::string_view text, std::size_t from, std::size_t to) const;
+    // Bytes of the longest keyword.
+    std::size_t longest() const { return longest_; }
 
 private:
     WordList() = default;
@@ -45,6 +47,7 @@ private:
 
     std::array<std::vector<Word>, 256> by_first_;
     std::array<bool, 256> first_{};  // some keyword starts with this (lower-case) byte
+    std::size_t longest_ = 0;
 };
 
 // True when one of `words` (lower case; may hold spaces and dots) occurs in text[from, to)

@@ -56,6 +56,17 @@ std::size_t sentence_start(std::string_view text, std::size_t pos) {
     return b.start;
 }
 
+// Birth wording in the sentence before a date at `date_start`, when the kDateContextBytes
+// before it (`near`) hold none: only a word starting before `near` can be there, so the
+// bytes before `near` are looked at first, and the sentence's start is found only when
+// they hold one (it is the costly part: most dates have no birth word anywhere near).
+bool birth_words_in_sentence(std::string_view text, const ByteRange& near, std::size_t date_start) {
+    const std::size_t lo = date_start > kSentenceBytes ? date_start - kSentenceBytes : 0;
+    const std::size_t hi = std::min(date_start, near.start + kBirthWords.longest());
+    if (lo >= hi || !contains_word(text, lo, hi, kBirthWords)) return false;
+    return contains_word(text, sentence_start(text, date_start), date_start, kBirthWords);
+}
+
 // A name ends right before the date ("Siobhán O'Neill 27.03.14", "Amy Fox (19.01.14)").
 bool name_adjacent(const std::vector<Finding>& names, const DateCandidate& c, std::string_view text) {
     auto only_separators = [&](std::size_t from, std::size_t to) {
@@ -100,7 +111,7 @@ public:
             const bool version_like = c.style == DateStyle::numeric_short_year && c.separator == '.';
             if (birth_context) {
                 confidence = 0.9, reason = "date with birth context";
-            } else if (age <= kMaxAge && contains_word(text, sentence_start(text, c.start), c.start, kBirthWords)) {
+            } else if (age <= kMaxAge && birth_words_in_sentence(text, b, c.start)) {
                 confidence = 0.8, reason = "date in a sentence about a birth date";
             } else if (!(wording & kPaperTag) &&
                        (!version_like || name_adjacent(in.earlier, c, text))) {

@@ -1,6 +1,7 @@
 // Interning hash table; see token_table.h.
 #include "pii/roster/token_table.h"
 
+#include <bit>
 #include <cstring>
 
 #include "pii/roster/name_tokens.h"
@@ -10,15 +11,29 @@ namespace chaperone::pii {
 std::int32_t TokenTable::find(std::string_view folded) const { return find(folded, hash_folded(folded)); }
 
 std::uint64_t TokenTable::head_of(std::string_view word) {
-    std::uint64_t head = 0;
-    if (word.size() >= 8) {
-        std::memcpy(&head, word.data(), 8);
-    } else {
-        for (std::size_t k = 0; k < word.size(); ++k) {
-            head |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[k])) << (8 * k);
-        }
+    // Whole loads only inside the word: two overlapping ones for 4..7 bytes, three single
+    // bytes for 1..3 (the overlaps hold the same bytes, so OR puts each in its place).
+    const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+    const std::size_t n = word.size();
+    if (std::endian::native != std::endian::little) {
+        std::uint64_t head = 0;
+        for (std::size_t k = 0; k < n && k < 8; ++k) head |= static_cast<std::uint64_t>(p[k]) << (8 * k);
+        return head;
     }
-    return head;
+    if (n >= 8) {
+        std::uint64_t head;
+        std::memcpy(&head, p, 8);
+        return head;
+    }
+    if (n >= 4) {
+        std::uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        return static_cast<std::uint64_t>(lo) | static_cast<std::uint64_t>(hi) << (8 * (n - 4));
+    }
+    if (n == 0) return 0;
+    return static_cast<std::uint64_t>(p[0]) | static_cast<std::uint64_t>(p[n / 2]) << (8 * (n / 2)) |
+           static_cast<std::uint64_t>(p[n - 1]) << (8 * (n - 1));
 }
 
 std::int32_t TokenTable::find(std::string_view folded, std::uint64_t hash) const {
