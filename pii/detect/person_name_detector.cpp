@@ -241,10 +241,13 @@ private:
         if (in_correspondent_region(m.first, m.last)) return claim(m.first, m.last);
         const bool pupil = std::any_of(m.entities.begin(), m.entities.end(),
                                        [](const NameEntity& e) { return e.kind == EntityKind::pupil; });
-        std::vector<std::string> upns = in_.roster->upns_of(m.entities);
-        for (const auto& u : upns) full_name_upns_.insert(u);
+        const std::vector<std::uint32_t> ranks = in_.roster->upn_ranks_of(m.entities);
+        for (const std::uint32_t r : ranks) {
+            const auto at = std::lower_bound(full_name_upns_.begin(), full_name_upns_.end(), r);
+            if (at == full_name_upns_.end() || *at != r) full_name_upns_.insert(at, r);
+        }
         emit(out, m.first, m.last, 0.95, pupil ? "roster pupil name" : "roster contact name",
-             pupil ? Subject::pupil : Subject::contact, std::move(upns));
+             pupil ? Subject::pupil : Subject::contact, in_.roster->upns_at(ranks));
     }
 
     // --- pass 2: names written as names -------------------------------------------------
@@ -520,40 +523,40 @@ private:
 
     // Which of the pupils with this forename is meant: a recipient's child if one is, else
     // one named in full in this text, else all of them.
+    // UPNs are compared as their ranks in the roster's sorted list (RosterIndex::upn_rank):
+    // integers, and strings only for the finding.
     std::vector<std::string> narrow(std::span<const NameEntity> entities) {
-        std::vector<std::string> all = in_.roster->upns_of(entities);
-        const std::set<std::string>& children = recipients_children();
-        for (const std::set<std::string>* prefer : {&children, static_cast<const std::set<std::string>*>(&full_name_upns_)}) {
+        const std::vector<std::uint32_t> all = in_.roster->upn_ranks_of(entities);
+        const std::vector<std::uint32_t>& named_in_full = full_name_upns_;
+        for (const std::vector<std::uint32_t>* prefer : {&recipients_children(), &named_in_full}) {
             if (prefer->empty()) continue;
-            // Both sorted: a merge when the sizes are alike, else a tree lookup per UPN (a long
-            // text can name thousands of pupils in full).
-            std::vector<std::string> picked;
-            if (prefer->size() <= 4 * all.size()) {
-                std::set_intersection(all.begin(), all.end(), prefer->begin(), prefer->end(), std::back_inserter(picked));
-            } else {
-                for (const auto& u : all) {
-                    if (prefer->count(u)) picked.push_back(u);
-                }
-            }
-            if (!picked.empty()) return picked;
+            std::vector<std::uint32_t> picked;
+            std::set_intersection(all.begin(), all.end(), prefer->begin(), prefer->end(), std::back_inserter(picked));
+            if (!picked.empty()) return in_.roster->upns_at(picked);
         }
-        return all;
+        return in_.roster->upns_at(all);
     }
 
-    // The recipients' children (UPNs), worked out at the first forename that needs them.
-    const std::set<std::string>& recipients_children() {
+    // The recipients' children (UPN ranks, sorted), worked out at the first forename that
+    // needs them.
+    const std::vector<std::uint32_t>& recipients_children() {
         if (!recipients_children_) {
             recipients_children_.emplace();
             for (const Correspondent& r : in_.context.recipients) {
-                for (auto& u : in_.roster->children_of_contact_email(r.address)) recipients_children_->insert(u);
+                for (const auto& u : in_.roster->children_of_contact_email(r.address)) {
+                    if (const auto rank = in_.roster->upn_rank(u)) recipients_children_->push_back(*rank);
+                }
             }
+            std::sort(recipients_children_->begin(), recipients_children_->end());
+            recipients_children_->erase(std::unique(recipients_children_->begin(), recipients_children_->end()),
+                                        recipients_children_->end());
         }
         return *recipients_children_;
     }
 
     const DetectorInput& in_;
     std::size_t base_;
-    std::optional<std::set<std::string>> recipients_children_;
+    std::optional<std::vector<std::uint32_t>> recipients_children_;
     // Greetings, signatures and correspondents are worked out only once a candidate name
     // needs them: most texts of plain prose never do.
     const MessageRegions& regions() const { return in_.analysis.regions(); }
@@ -563,7 +566,7 @@ private:
     std::vector<std::uint8_t>& claimed_;
     std::vector<std::uint32_t>& flags_;  // lexicon flags of each token
     std::size_t n_ = 0;
-    std::set<std::string> full_name_upns_;
+    std::vector<std::uint32_t> full_name_upns_;  // ranks of pupils named in full so far, sorted
 };
 
 class PersonNameDetector final : public Detector {

@@ -292,6 +292,10 @@ const StaffMember* RosterIndex::staff_by_email(std::string_view email) const {
 }
 
 std::vector<std::string> RosterIndex::upns_of(std::span<const NameEntity> entities) const {
+    return upns_at(upn_ranks_of(entities));
+}
+
+std::vector<std::uint32_t> RosterIndex::upn_ranks_of(std::span<const NameEntity> entities) const {
     // Sorting the UPNs' ranks sorts the UPNs: the same list as sorting the strings, cheaper.
     std::vector<std::uint32_t> ranks;
     ranks.reserve(entities.size());
@@ -306,10 +310,20 @@ std::vector<std::string> RosterIndex::upns_of(std::span<const NameEntity> entiti
     }
     std::sort(ranks.begin(), ranks.end());
     ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    return ranks;
+}
+
+std::vector<std::string> RosterIndex::upns_at(std::span<const std::uint32_t> ranks) const {
     std::vector<std::string> upns;
     upns.reserve(ranks.size());
     for (const std::uint32_t r : ranks) upns.push_back(sorted_upns_[r]);
     return upns;
+}
+
+std::optional<std::uint32_t> RosterIndex::upn_rank(std::string_view upn) const {
+    const auto it = std::lower_bound(sorted_upns_.begin(), sorted_upns_.end(), upn);
+    if (it == sorted_upns_.end() || *it != upn) return std::nullopt;
+    return static_cast<std::uint32_t>(it - sorted_upns_.begin());
 }
 
 std::span<const std::uint32_t> RosterIndex::contacts_with_surname(std::string_view folded) const {

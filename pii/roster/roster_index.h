@@ -68,6 +68,11 @@ public:
 
     // UPNs named by name-match entities: a pupil's own, a contact's child's (sorted, unique).
     std::vector<std::string> upns_of(std::span<const NameEntity> entities) const;
+    // The same as ranks in the roster's sorted list of UPNs (sorted, unique), to compare and
+    // intersect as integers; upns_at() turns ranks back into UPNs, upn_rank() a UPN into one.
+    std::vector<std::uint32_t> upn_ranks_of(std::span<const NameEntity> entities) const;
+    std::vector<std::string> upns_at(std::span<const std::uint32_t> ranks) const;
+    std::optional<std::uint32_t> upn_rank(std::string_view upn) const;
 
     // A pupil's or contact's first forename word and surname, folded ("anne", "dupre"), as
     // the name detector compares them with the correspondents' names.
