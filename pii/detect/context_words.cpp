@@ -26,6 +26,11 @@ WordList::WordList(std::initializer_list<std::string_view> words) {
         first_[static_cast<unsigned char>(w[0])] = true;
         longest_ = std::max(longest_, w.size());
     }
+    fill_starts();
+}
+
+void WordList::fill_starts() {
+    for (int b = 0; b < 256; ++b) starts_[static_cast<std::size_t>(b)] = first_[static_cast<unsigned char>(lower(static_cast<char>(b)))];
 }
 
 WordList WordList::combine(std::initializer_list<std::pair<const WordList*, std::uint32_t>> lists) {
@@ -37,6 +42,7 @@ WordList WordList::combine(std::initializer_list<std::pair<const WordList*, std:
         }
         all.longest_ = std::max(all.longest_, list->longest_);
     }
+    all.fill_starts();
     return all;
 }
 
@@ -44,8 +50,10 @@ template <typename Found>
 void WordList::scan(std::string_view text, std::size_t from, std::size_t to, Found found) const {
     if (to > text.size()) to = text.size();
     for (std::size_t at = from; at < to; ++at) {
+        // Most bytes start no keyword: one table lookup decides (upper case folded in).
+        const auto raw = static_cast<unsigned char>(text[at]);
+        if (!starts_[raw]) continue;
         const auto c = static_cast<unsigned char>(lower(text[at]));
-        if (!first_[c]) continue;
         // Keywords starting with a letter or digit start words: skip the middle of words.
         if (is_alnum(static_cast<char>(c)) && at > 0 && is_alnum(text[at - 1])) continue;
         for (const Word& word : by_first_[c]) {
@@ -97,6 +105,8 @@ ByteRange line_of(std::string_view text, std::size_t pos) {
 ByteRange before(std::string_view text, std::size_t pos, std::size_t bytes) {
     if (pos > text.size()) pos = text.size();
     const std::size_t limit = pos > bytes ? pos - bytes : 0;
+    // No line break at all (most of prose): nothing can stop the walk.
+    if (std::memchr(text.data() + limit, '\n', pos - limit) == nullptr) return {limit, pos};
     // Walk back; stop after a line break that follows only whitespace back to another one.
     std::size_t start = pos;
     bool blank_so_far = false;  // only whitespace since the last line break seen
@@ -116,6 +126,7 @@ ByteRange before(std::string_view text, std::size_t pos, std::size_t bytes) {
 ByteRange after(std::string_view text, std::size_t pos, std::size_t bytes) {
     if (pos > text.size()) pos = text.size();
     const std::size_t limit = pos + bytes < text.size() ? pos + bytes : text.size();
+    if (std::memchr(text.data() + pos, '\n', limit - pos) == nullptr) return {pos, limit};
     std::size_t end = pos;
     bool blank_so_far = false;
     while (end < limit) {

@@ -46,7 +46,10 @@ private:
     void scan(std::string_view text, std::size_t from, std::size_t to, Found found) const;
 
     std::array<std::vector<Word>, 256> by_first_;
-    std::array<bool, 256> first_{};  // some keyword starts with this (lower-case) byte
+    void fill_starts();
+
+    std::array<bool, 256> first_{};   // some keyword starts with this (lower-case) byte
+    std::array<bool, 256> starts_{};  // the same for any byte, upper case included
     std::size_t longest_ = 0;
 };
 

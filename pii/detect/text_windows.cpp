@@ -120,8 +120,9 @@ void add(std::vector<ByteRange>& windows, std::string_view text, const ByteRange
 // Bit i set when bytes[i] is an ASCII digit, for the `len` (<= 64) bytes at `bytes`:
 // 64 bytes per step instead of a branch per byte (digit runs are short and everywhere).
 std::uint64_t digit_mask64(const unsigned char* bytes, std::size_t len) {
-    unsigned char tail[64] = {};  // NUL: not a digit
+    unsigned char tail[64];
     if (len < 64) {
+        std::memset(tail, 0, sizeof tail);  // NUL: not a digit
         std::memcpy(tail, bytes, len);
         bytes = tail;
     }
