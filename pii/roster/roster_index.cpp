@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
 
 #include "pii/roster/text_fold.h"
@@ -39,6 +40,11 @@ TitleSex sex_of_relationship(std::string_view relationship) {
         if (r == m) return TitleSex::male;
     }
     return TitleSex::unknown;
+}
+
+std::uint64_t next_serial() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
 }
 
 // Bytes read for the first two words of an address line ("14 larch", "flat 2").
@@ -148,7 +154,7 @@ std::shared_ptr<const RosterIndex> RosterIndex::build(Roster roster) {
     return std::make_shared<const RosterIndex>(std::move(roster));
 }
 
-RosterIndex::RosterIndex(Roster roster) : roster_(std::move(roster)) {
+RosterIndex::RosterIndex(Roster roster) : serial_(next_serial()), roster_(std::move(roster)) {
     for (std::uint32_t i = 0; i < roster_.pupils.size(); ++i) {
         const Pupil& p = roster_.pupils[i];
         const NameEntity who{EntityKind::pupil, i};

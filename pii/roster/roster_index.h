@@ -46,6 +46,9 @@ public:
     explicit RosterIndex(Roster roster);
 
     const Roster& roster() const { return roster_; }
+    // Unique to this index in the process (never 0): caches keyed by it cannot mistake a
+    // new index for an old one at the same address.
+    std::uint64_t serial() const { return serial_; }
     const NameMatcher& names() const { return names_; }
 
     // --- people -----------------------------------------------------------------------
@@ -114,6 +117,7 @@ private:
     static std::span<const std::uint32_t> find_list(const std::unordered_map<std::string, IndexList>& map,
                                                     const std::string& key);
 
+    std::uint64_t serial_;
     Roster roster_;
     NameMatcher names_;
     std::unordered_map<std::string, std::uint32_t> pupil_by_upn_;
