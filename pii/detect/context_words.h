@@ -9,6 +9,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
@@ -22,12 +24,33 @@ namespace chaperone::pii {
 class WordList {
 public:
     WordList(std::initializer_list<std::string_view> words);
+    // Several lists in one, each word tagged with its list's bit, so that one pass over a
+    // window answers for all of them (tags_in). The lists must outlive the result.
+    static WordList combine(std::initializer_list<std::pair<const WordList*, std::uint32_t>> lists);
+
     // Where the last keyword in text[from, to) starts, or npos.
     std::size_t last_in(std::string_view text, std::size_t from, std::size_t to) const;
+    // The tags of every list with a word in text[from, to) (contains_word for each list).
+    std::uint32_t tags_in(std::string_view text, std::size_t from, std::size_t to) const;
+    // Bytes of the longest keyword.
+    std::size_t longest() const { return longest_; }
 
 private:
-    std::array<std::vector<std::string_view>, 256> by_first_;
-    std::array<bool, 256> first_{};  // some keyword starts with this (lower-case) byte
+    WordList() = default;
+    struct Word {
+        std::string_view text;
+        std::uint32_t tag = 1;
+    };
+    // Calls found(at, tag) for every keyword occurrence in text[from, to), in order.
+    template <typename Found>
+    void scan(std::string_view text, std::size_t from, std::size_t to, Found found) const;
+
+    std::array<std::vector<Word>, 256> by_first_;
+    void fill_starts();
+
+    std::array<bool, 256> first_{};   // some keyword starts with this (lower-case) byte
+    std::array<bool, 256> starts_{};  // the same for any byte, upper case included
+    std::size_t longest_ = 0;
 };
 
 // True when one of `words` (lower case; may hold spaces and dots) occurs in text[from, to)

@@ -53,13 +53,19 @@ void CorrespondentNames::add(const PersonNameParts& parts, TitleSex sex) {
     if (!forename.empty() && !surname.empty()) full_names_.insert(forename + " " + surname);
 }
 
-bool CorrespondentNames::has_surname(std::string_view folded, TitleSex title_sex) const {
+std::uint8_t CorrespondentNames::surname_sexes(std::string_view folded) const {
     const auto it = surnames_.find(std::string(folded));
-    if (it == surnames_.end()) return false;
+    const std::uint8_t here = it == surnames_.end() ? 0 : it->second;
+    return base_ ? static_cast<std::uint8_t>(here | base_->surname_sexes(folded)) : here;
+}
+
+bool CorrespondentNames::has_surname(std::string_view folded, TitleSex title_sex) const {
+    const std::uint8_t sexes = surname_sexes(folded);
+    if (sexes == 0) return false;
     if (title_sex == TitleSex::unknown) return true;
     const std::uint8_t unknown = 1u << static_cast<unsigned>(TitleSex::unknown);
     const std::uint8_t same = static_cast<std::uint8_t>(1u << static_cast<unsigned>(title_sex));
-    return (it->second & (unknown | same)) != 0;
+    return (sexes & (unknown | same)) != 0;
 }
 
 void CorrespondentNames::add_text(std::string_view names) {
@@ -81,11 +87,12 @@ bool CorrespondentNames::has_full_name(std::string_view forename, std::string_vi
     std::string key(forename);
     key.push_back(' ');
     key += surname;
-    return full_names_.count(key) > 0;
+    return full_names_.count(key) > 0 || (base_ && base_->has_full_name(forename, surname));
 }
 
-CorrespondentNames find_correspondents(const ScanContext& context, const RosterIndex* roster, std::string_view text,
-                                       const MessageRegions& regions) {
+namespace {
+
+CorrespondentNames envelope_names(const ScanContext& context, const RosterIndex* roster) {
     CorrespondentNames names;
     std::vector<const Correspondent*> people = {&context.sender};
     for (const auto& r : context.recipients) people.push_back(&r);
@@ -109,6 +116,42 @@ CorrespondentNames find_correspondents(const ScanContext& context, const RosterI
         // "sarah.bennett@..." names its owner when nothing else does (and tells no sex).
         if (!c->address.empty()) names.add(name_from_email_local_part(local_part(c->address)));
     }
+    return names;
+}
+
+// The last envelope a thread saw, with the roster it was read against.
+struct EnvelopeCache {
+    std::uint64_t roster_serial = 0;  // 0: no roster
+    std::vector<Correspondent> people;
+    std::shared_ptr<const CorrespondentNames> names;
+
+    bool holds(const ScanContext& context, std::uint64_t serial) const {
+        if (!names || serial != roster_serial || people.size() != context.recipients.size() + 1) return false;
+        auto same = [](const Correspondent& a, const Correspondent& b) {
+            return a.address == b.address && a.display_name == b.display_name;
+        };
+        if (!same(people[0], context.sender)) return false;
+        for (std::size_t i = 0; i < context.recipients.size(); ++i) {
+            if (!same(people[i + 1], context.recipients[i])) return false;
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+CorrespondentNames find_correspondents(const ScanContext& context, const RosterIndex* roster, std::string_view text,
+                                       const MessageRegions& regions) {
+    thread_local EnvelopeCache cache;
+    const std::uint64_t serial = roster ? roster->serial() : 0;
+    if (!cache.holds(context, serial)) {
+        cache.names = std::make_shared<const CorrespondentNames>(envelope_names(context, roster));
+        cache.roster_serial = serial;
+        cache.people.assign(1, context.sender);
+        cache.people.insert(cache.people.end(), context.recipients.begin(), context.recipients.end());
+    }
+    CorrespondentNames names;
+    names.set_base(cache.names);
     for (const ByteRange& g : regions.greetings) names.add_text(text.substr(g.start, g.end - g.start));
     return names;
 }

@@ -45,6 +45,15 @@ int month_number(std::string_view name) {
     return 0;
 }
 
+// What the pattern's final (?![\w/]|[.\-]\d) rejects at text[at].
+bool continues_date(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return false;
+    const char c = text[at];
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (word || c == '/') return true;
+    return (c == '.' || c == '-') && at + 1 < text.size() && text[at + 1] >= '0' && text[at + 1] <= '9';
+}
+
 }  // namespace
 
 bool date_pattern_ok() { return date_pattern().ok(); }
@@ -60,6 +69,9 @@ std::vector<DateCandidate> find_date_candidates(std::string_view text, const std
     std::vector<DateCandidate> out;
     for (const ByteRange& w : windows) {
         re.for_each(text, w.start, w.end, [&](const PcreMatch& m) {
+            // The pattern sees the window's end as the text's: a match ending there (a
+            // window cut short of whitespace) must pass its final lookahead on the text.
+            if (m.end() == w.end && continues_date(text, w.end)) return true;
             DateCandidate c;
             c.start = m.start();
             c.end = m.end();

@@ -28,6 +28,9 @@ const WordList kEventWords = {"trip", "visit", "deadline", "due", "by", "before"
                               "published"};
 // Dates of paperwork: not a birth date unless birth wording says so.
 const WordList kPaperWords = {"sent", "received", "dated", "issued", "signed", "updated", "printed", "letter of"};
+// The three lists above in one, for a single pass over the words before each date.
+constexpr std::uint32_t kBirthTag = 1, kEventTag = 2, kPaperTag = 4;
+const WordList kDateContextWords = WordList::combine({{&kBirthWords, kBirthTag}, {&kEventWords, kEventTag}, {&kPaperWords, kPaperTag}});
 // Ages of pupils (nursery to sixth form).
 constexpr int kMinPupilAge = 2;
 constexpr int kMaxPupilAge = 19;
@@ -51,6 +54,17 @@ std::size_t sentence_start(std::string_view text, std::size_t pos) {
         }
     }
     return b.start;
+}
+
+// Birth wording in the sentence before a date at `date_start`, when the kDateContextBytes
+// before it (`near`) hold none: only a word starting before `near` can be there, so the
+// bytes before `near` are looked at first, and the sentence's start is found only when
+// they hold one (it is the costly part: most dates have no birth word anywhere near).
+bool birth_words_in_sentence(std::string_view text, const ByteRange& near, std::size_t date_start) {
+    const std::size_t lo = date_start > kSentenceBytes ? date_start - kSentenceBytes : 0;
+    const std::size_t hi = std::min(date_start, near.start + kBirthWords.longest());
+    if (lo >= hi || !contains_word(text, lo, hi, kBirthWords)) return false;
+    return contains_word(text, sentence_start(text, date_start), date_start, kBirthWords);
 }
 
 // A name ends right before the date ("Siobhán O'Neill 27.03.14", "Amy Fox (19.01.14)").
@@ -80,24 +94,26 @@ public:
         for (const DateCandidate& c : in.analysis.dates()) {
             if (c.date > today) continue;  // nobody is born in the future
             const ByteRange b = before(text, c.start, kDateContextBytes);
-            const bool birth_context = contains_word(text, b.start, b.end, kBirthWords) ||
-                                       column_header_has(text, c.start, kBirthWords);
+            const std::uint32_t wording = kDateContextWords.tags_in(text, b.start, b.end);
+            const bool birth_context = (wording & kBirthTag) ||
+                                       (in.analysis.may_hold_table() && column_header_has(text, c.start, kBirthWords));
+            // Every reason but birth context needs "no event wording": most dates in prose
+            // (trips, deadlines, invoices) stop here, before the roster and name lookups.
+            if (!birth_context && (wording & kEventTag)) continue;
             std::span<const std::uint32_t> roster_pupils;
             if (in.roster) roster_pupils = in.roster->pupils_born_on(c.date.year, c.date.month, c.date.day);
             const Finding* name = name_nearby(in.earlier, text, c.start, c.end);
 
             double confidence = 0.0;
             const char* reason = "";
-            const bool event = contains_word(text, b.start, b.end, kEventWords);
             const int age = age_in_years(c.date, today);
             // "3.4.12" is also how versions are numbered: alone it needs a name right next to it.
             const bool version_like = c.style == DateStyle::numeric_short_year && c.separator == '.';
             if (birth_context) {
                 confidence = 0.9, reason = "date with birth context";
-            } else if (!event && age <= kMaxAge &&
-                       contains_word(text, sentence_start(text, c.start), c.start, kBirthWords)) {
+            } else if (age <= kMaxAge && birth_words_in_sentence(text, b, c.start)) {
                 confidence = 0.8, reason = "date in a sentence about a birth date";
-            } else if (!event && !contains_word(text, b.start, b.end, kPaperWords) &&
+            } else if (!(wording & kPaperTag) &&
                        (!version_like || name_adjacent(in.earlier, c, text))) {
                 if (!roster_pupils.empty()) {
                     confidence = 0.85, reason = "roster pupil date of birth";

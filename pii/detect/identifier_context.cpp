@@ -2,6 +2,7 @@
 #include "pii/detect/identifier_context.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace chaperone::pii {
 namespace {
@@ -99,9 +100,18 @@ bool column_header_has(std::string_view text, std::size_t pos, const WordList& k
 
 const Finding* name_nearby(const std::vector<Finding>& names, std::string_view text, std::size_t start,
                            std::size_t end) {
-    const ByteRange line = line_of(text, start);
-    const std::size_t from = std::max(line.start, start > kNameNearbyBytes ? start - kNameNearbyBytes : 0);
-    const std::size_t to = std::min(line.end, end + kNameNearbyBytes);
+    // The same bounds as clipping line_of(text, start) to kNameNearbyBytes either side, but
+    // the line breaks are looked for only there, not along a paragraph that may be one line
+    // of kilobytes.
+    const std::size_t lo = start > kNameNearbyBytes ? start - kNameNearbyBytes : 0;
+    const std::size_t hi = std::min(text.size(), end + kNameNearbyBytes + 1);
+    const void* nl_before = start > lo ? memrchr(text.data() + lo, '\n', start - lo) : nullptr;
+    const std::size_t from = nl_before ? static_cast<std::size_t>(static_cast<const char*>(nl_before) - text.data()) + 1 : lo;
+    std::size_t line_end = hi;
+    if (const std::size_t nl = text.substr(0, hi).find('\n', start); nl != std::string_view::npos) {
+        line_end = nl > from && text[nl - 1] == '\r' ? nl - 1 : nl;
+    }
+    const std::size_t to = std::min(line_end, end + kNameNearbyBytes);
     auto it = std::lower_bound(names.begin(), names.end(), from,
                                [](const Finding& f, std::size_t value) { return f.end <= value; });
     for (; it != names.end() && it->start < to; ++it) {

@@ -14,6 +14,8 @@
 //    "Holly") only with a sign of a person after them ("Poppy has", "Holly's").
 // Everywhere: the greeting's names and the sender's own signature block are not findings.
 #include <algorithm>
+#include <iterator>
+#include <optional>
 #include <set>
 
 #include "pii/detect/detector.h"
@@ -54,7 +56,7 @@ bool is_person_verb(std::string_view w) {
 struct ScanBuffers {
     TokenizedText tokens;
     std::vector<std::int32_t> ids;
-    std::vector<bool> claimed;
+    std::vector<std::uint8_t> claimed;  // bytes, not vector<bool>: read for nearly every token
     std::vector<std::uint32_t> flags;
     // A huge text leaves huge buffers behind; give the memory back after it.
     void trim() {
@@ -76,7 +78,7 @@ public:
         n_ = toks_.tokens.size();
         ids_.resize(n_);
         flags_.resize(n_);
-        claimed_.assign(n_, false);
+        claimed_.assign(n_, 0);
         // One lookup per word: whose name it is and which lists it is on.
         for (std::size_t i = 0; i < n_; ++i) {
             if (tok(i).flags & NameToken::kAllDigits) {
@@ -108,7 +110,7 @@ private:
     bool capital(std::size_t i) const { return tok(i).capitalised() || tok(i).all_upper(); }
     bool forward(std::size_t i) const { return tok(i).gap == Gap::space || tok(i).gap == Gap::newline; }
     void claim(std::size_t first, std::size_t last) {
-        for (std::size_t k = first; k <= last && k < n_; ++k) claimed_[k] = true;
+        for (std::size_t k = first; k <= last && k < n_; ++k) claimed_[k] = 1;
     }
     bool any_claimed(std::size_t first, std::size_t last) const {
         for (std::size_t k = first; k <= last && k < n_; ++k) {
@@ -233,24 +235,19 @@ private:
         if (!any_capital && any_word) return;  // "will brown" in running text
         // The correspondent's own name (a parent written to by name) is not a finding.
         for (const NameEntity& e : m.entities) {
-            std::string forename, surname;
-            if (e.kind == EntityKind::pupil) {
-                const Pupil& p = in_.roster->roster().pupils[e.index];
-                forename = fold_text(p.forename), surname = fold_text(p.surname);
-            } else {
-                const PersonNameParts& parts = in_.roster->contact_name(e.index);
-                forename = fold_text(parts.forename), surname = fold_text(parts.surname);
-            }
-            forename = forename.substr(0, forename.find(' '));
-            if (who().has_full_name(forename, surname)) return claim(m.first, m.last);
+            const RosterIndex::FoldedName& name = in_.roster->folded_name(e);
+            if (who().has_full_name(name.forename, name.surname)) return claim(m.first, m.last);
         }
         if (in_correspondent_region(m.first, m.last)) return claim(m.first, m.last);
         const bool pupil = std::any_of(m.entities.begin(), m.entities.end(),
                                        [](const NameEntity& e) { return e.kind == EntityKind::pupil; });
-        std::vector<std::string> upns = in_.roster->upns_of(m.entities);
-        for (const auto& u : upns) full_name_upns_.insert(u);
+        const std::vector<std::uint32_t> ranks = in_.roster->upn_ranks_of(m.entities);
+        for (const std::uint32_t r : ranks) {
+            const auto at = std::lower_bound(full_name_upns_.begin(), full_name_upns_.end(), r);
+            if (at == full_name_upns_.end() || *at != r) full_name_upns_.insert(at, r);
+        }
         emit(out, m.first, m.last, 0.95, pupil ? "roster pupil name" : "roster contact name",
-             pupil ? Subject::pupil : Subject::contact, std::move(upns));
+             pupil ? Subject::pupil : Subject::contact, in_.roster->upns_at(ranks));
     }
 
     // --- pass 2: names written as names -------------------------------------------------
@@ -526,34 +523,50 @@ private:
 
     // Which of the pupils with this forename is meant: a recipient's child if one is, else
     // one named in full in this text, else all of them.
-    std::vector<std::string> narrow(std::span<const NameEntity> entities) const {
-        std::vector<std::string> all = in_.roster->upns_of(entities);
-        std::set<std::string> children;
-        for (const Correspondent& r : in_.context.recipients) {
-            for (auto& u : in_.roster->children_of_contact_email(r.address)) children.insert(u);
+    // UPNs are compared as their ranks in the roster's sorted list (RosterIndex::upn_rank):
+    // integers, and strings only for the finding.
+    std::vector<std::string> narrow(std::span<const NameEntity> entities) {
+        const std::vector<std::uint32_t> all = in_.roster->upn_ranks_of(entities);
+        const std::vector<std::uint32_t>& named_in_full = full_name_upns_;
+        for (const std::vector<std::uint32_t>* prefer : {&recipients_children(), &named_in_full}) {
+            if (prefer->empty()) continue;
+            std::vector<std::uint32_t> picked;
+            std::set_intersection(all.begin(), all.end(), prefer->begin(), prefer->end(), std::back_inserter(picked));
+            if (!picked.empty()) return in_.roster->upns_at(picked);
         }
-        for (const std::set<std::string>* prefer : {static_cast<const std::set<std::string>*>(&children), &full_name_upns_}) {
-            std::vector<std::string> picked;
-            for (const auto& u : all) {
-                if (prefer->count(u)) picked.push_back(u);
+        return in_.roster->upns_at(all);
+    }
+
+    // The recipients' children (UPN ranks, sorted), worked out at the first forename that
+    // needs them.
+    const std::vector<std::uint32_t>& recipients_children() {
+        if (!recipients_children_) {
+            recipients_children_.emplace();
+            for (const Correspondent& r : in_.context.recipients) {
+                for (const auto& u : in_.roster->children_of_contact_email(r.address)) {
+                    if (const auto rank = in_.roster->upn_rank(u)) recipients_children_->push_back(*rank);
+                }
             }
-            if (!picked.empty()) return picked;
+            std::sort(recipients_children_->begin(), recipients_children_->end());
+            recipients_children_->erase(std::unique(recipients_children_->begin(), recipients_children_->end()),
+                                        recipients_children_->end());
         }
-        return all;
+        return *recipients_children_;
     }
 
     const DetectorInput& in_;
     std::size_t base_;
+    std::optional<std::vector<std::uint32_t>> recipients_children_;
     // Greetings, signatures and correspondents are worked out only once a candidate name
     // needs them: most texts of plain prose never do.
     const MessageRegions& regions() const { return in_.analysis.regions(); }
     const CorrespondentNames& who() const { return in_.analysis.correspondents(); }
     TokenizedText& toks_;
     std::vector<std::int32_t>& ids_;
-    std::vector<bool>& claimed_;
+    std::vector<std::uint8_t>& claimed_;
     std::vector<std::uint32_t>& flags_;  // lexicon flags of each token
     std::size_t n_ = 0;
-    std::set<std::string> full_name_upns_;
+    std::vector<std::uint32_t> full_name_upns_;  // ranks of pupils named in full so far, sorted
 };
 
 class PersonNameDetector final : public Detector {

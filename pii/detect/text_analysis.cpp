@@ -38,4 +38,11 @@ const CorrespondentNames& TextAnalysis::correspondents() const {
     return *correspondents_;
 }
 
+bool TextAnalysis::may_hold_table() const {
+    if (!may_hold_table_) {
+        may_hold_table_ = text_.find('\t') != std::string_view::npos || text_.find('|') != std::string_view::npos;
+    }
+    return *may_hold_table_;
+}
+
 }  // namespace chaperone::pii

@@ -37,6 +37,9 @@ public:
     const PlaceCandidates& places() const;
     const MessageRegions& regions() const;
     const CorrespondentNames& correspondents() const;
+    // False when the text has no tab and no "|": no table, so column_header_has() is false
+    // everywhere and need not look for the line around each candidate.
+    bool may_hold_table() const;
 
 private:
     std::string_view text_;
@@ -51,6 +54,7 @@ private:
     mutable std::optional<PlaceCandidates> places_;
     mutable std::optional<MessageRegions> regions_;
     mutable std::optional<CorrespondentNames> correspondents_;
+    mutable std::optional<bool> may_hold_table_;
 };
 
 }  // namespace chaperone::pii

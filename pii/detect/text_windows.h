@@ -1,8 +1,8 @@
 // Where to look: the byte ranges around digits that the structured detectors need.
 //
 // Dates, phone numbers, postcodes, street addresses, UPNs, ULNs, NHS and NI numbers all
-// contain digits, and each family has a tell-tale run of them: identifiers and dates have a
-// run of two or more digits (a year, a group of a phone number), postcodes a digit right
+// contain digits, and each family has a tell-tale run of them: identifiers have enough
+// digits in joined groups (a phone number), dates a year, postcodes a digit right
 // after a capital letter ("LE4"), street addresses a house number followed by a capitalised
 // word ("14 Larch"). Running each family's pattern only around its own anchors keeps prose
 // (where "Year 4" and "8.45am" are everywhere) nearly free; number-dense text (spreadsheets)
@@ -28,8 +28,9 @@ struct ByteRange {
 std::vector<ByteRange> digit_runs(std::string_view text);
 
 enum class WindowFamily {
-    numbers,  // runs of 2+ digits, a few bytes either side ("+44 (0)", "AB 12 34 56 C")
-    dates,    // runs of 2+ digits (every date has a 2- or 4-digit year), the month name before it
+    numbers,  // runs of 2+ digits in a number long enough for an identifier, or after two
+              // capitals (an NI number), a few bytes either side ("+44 (0)", "AB 12 34 56 C")
+    dates,    // runs that can be a year (4 digits, or 2 after / . - '), the day and month name before
     places,   // a digit after a capital letter (postcodes), a house number before a capitalised word
 };
 

@@ -72,9 +72,16 @@ void NameMatcher::add_pattern(std::vector<std::int32_t> first, std::vector<std::
     if (starts_pattern_.size() <= head) starts_pattern_.resize(head + 1, false);
     starts_pattern_[head] = true;
     if (p.tokens.size() == 1) {
-        singles_[p.tokens[0]].push_back(it->second);
+        if (singles_.size() <= head) singles_.resize(head + 1);
+        singles_[head].push_back(it->second);
     } else {
-        by_pair_[pair_key(p.tokens[0], p.tokens[1])].push_back(it->second);
+        if (pairs_.size() <= head) pairs_.resize(head + 1);
+        auto& seconds = pairs_[head];
+        const std::int32_t second = p.tokens[1];
+        auto at = std::lower_bound(seconds.begin(), seconds.end(), second,
+                                   [](const BySecond& b, std::int32_t v) { return b.second < v; });
+        if (at == seconds.end() || at->second != second) at = seconds.insert(at, BySecond{second, {}});
+        at->patterns.push_back(it->second);
     }
     patterns_.push_back(std::move(p));
 }
@@ -173,12 +180,18 @@ bool NameMatcher::match_at(const TokenizedText& text, const std::vector<std::int
             }
         }
     };
-    if (const auto it = singles_.find(head); it != singles_.end()) consider(it->second);
+    const auto h = static_cast<std::size_t>(head);
+    if (h < singles_.size()) consider(singles_[h]);
+    if (h >= pairs_.size() || pairs_[h].empty()) return found;
+    const std::vector<BySecond>& seconds = pairs_[h];
     // The second word of a pattern follows directly, or after up to kMaxMiddleNames middle names.
     for (std::size_t k = 1; k <= 1 + kMaxMiddleNames && i + k < ids.size(); ++k) {
         if (k > 1 && !text.tokens[i + k - 1].capitalised()) break;  // only capitalised middle names are skipped
-        if (ids[i + k] < 0) continue;
-        if (const auto it = by_pair_.find(pair_key(head, ids[i + k])); it != by_pair_.end()) consider(it->second);
+        const std::int32_t second = ids[i + k];
+        if (second < 0) continue;
+        const auto at = std::lower_bound(seconds.begin(), seconds.end(), second,
+                                         [](const BySecond& b, std::int32_t v) { return b.second < v; });
+        if (at != seconds.end() && at->second == second) consider(at->patterns);
     }
     return found;
 }

@@ -85,15 +85,16 @@ private:
     bool try_pattern(const Pattern& p, const TokenizedText& text, const std::vector<std::int32_t>& ids, std::size_t i,
                      NameMatch& out) const;
 
-    static std::uint64_t pair_key(std::int32_t first, std::int32_t second) {
-        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(first)) << 32) | static_cast<std::uint32_t>(second);
-    }
-
     TokenTable table_;
     std::vector<Pattern> patterns_;
     std::vector<bool> starts_pattern_;                                       // token id -> first token of some pattern
-    std::unordered_map<std::int32_t, std::vector<std::uint32_t>> singles_;   // one-token patterns by token id
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_pair_;  // (first, second) token ids -> patterns
+    // Patterns by their first token id (ids are dense: plain arrays, no hashing at scan time).
+    struct BySecond {
+        std::int32_t second;                 // the pattern's second token id
+        std::vector<std::uint32_t> patterns;
+    };
+    std::vector<std::vector<std::uint32_t>> singles_;  // first id -> one-token patterns
+    std::vector<std::vector<BySecond>> pairs_;         // first id -> by second id, sorted
     std::unordered_map<std::string, std::uint32_t> pattern_by_key_;  // build-time de-duplication
 };
 

@@ -116,6 +116,7 @@ void tokenize_names(std::string_view text, TokenizedText& out) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     while (pos < n) {
         // Separators up to the next letter or digit.
+        const std::size_t separators_start = pos;
         while (pos < n) {
             const std::uint8_t cls = kClass[bytes[pos]];
             if (cls == kSep) {
@@ -138,9 +139,14 @@ void tokenize_names(std::string_view text, TokenizedText& out) {
 
         NameToken token;
         token.start = static_cast<std::uint32_t>(pos);
-        token.gap = gap.classify(first);
+        if (pos == separators_start + 1 && bytes[separators_start] == ' ') {
+            token.gap = first ? Gap::start : Gap::space;  // one space: what classify() would say
+            gap.spaces = 0;
+        } else {
+            token.gap = gap.classify(first);
+            gap.reset();
+        }
         first = false;
-        gap.reset();
 
         // Fast path: a run of ASCII letters and digits, counted without branches.
         const std::size_t run = pos;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
 
 #include "pii/roster/text_fold.h"
@@ -39,6 +40,59 @@ TitleSex sex_of_relationship(std::string_view relationship) {
         if (r == m) return TitleSex::male;
     }
     return TitleSex::unknown;
+}
+
+std::uint64_t next_serial() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
+// Bytes read for the first two words of an address line ("14 larch", "flat 2").
+constexpr std::size_t kHeadBytes = 48;
+
+bool is_ascii_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+enum class HeadWords { found, none, not_ascii };
+
+// The first two words of `snippet`, folded and joined by one space, as tokenize_names()
+// would give them ("14 Larch" -> "14 larch"), read straight from the bytes. Most digit
+// runs in prose are no address ("60 new books"): this keeps the test for one free of
+// allocation. `none`: the snippet does not start with a word or has fewer than two;
+// `not_ascii`: a byte >= 0x80 comes before the second word ends (the caller tokenizes).
+HeadWords ascii_head_words(std::string_view snippet, std::string& key) {
+    const auto* b = reinterpret_cast<const unsigned char*>(snippet.data());
+    const std::size_t n = snippet.size();
+    std::size_t at = 0;
+    for (int word = 0; word < 2; ++word) {
+        if (word == 1) {
+            while (at < n && !is_ascii_alnum(b[at])) {
+                if (b[at] >= 0x80) return HeadWords::not_ascii;
+                ++at;
+            }
+            if (at >= n) return HeadWords::none;
+            key.push_back(' ');
+        } else if (n == 0 || !is_ascii_alnum(b[0])) {
+            return n && b[0] >= 0x80 ? HeadWords::not_ascii : HeadWords::none;
+        }
+        const std::size_t start = at;
+        while (at < n && is_ascii_alnum(b[at])) {
+            if (at - start < kMaxTokenBytes) key.push_back(static_cast<char>(b[at] >= 'A' && b[at] <= 'Z' ? b[at] - 'A' + 'a' : b[at]));
+            ++at;
+        }
+        if (at < n && b[at] >= 0x80) return HeadWords::not_ascii;
+    }
+    return HeadWords::found;
+}
+
+// "2016-04-03" -> 20160403; nullopt for any other form (the string map keeps those).
+std::optional<std::uint32_t> dob_day_key(std::string_view dob) {
+    if (dob.size() != 10 || dob[4] != '-' || dob[7] != '-') return std::nullopt;
+    std::uint32_t key = 0;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (dob[i] < '0' || dob[i] > '9') return std::nullopt;
+        key = key * 10 + static_cast<std::uint32_t>(dob[i] - '0');
+    }
+    return key;
 }
 
 // Gaps allowed inside a written address line: "14, Larch Close", "St Mary's Road",
@@ -100,14 +154,18 @@ std::shared_ptr<const RosterIndex> RosterIndex::build(Roster roster) {
     return std::make_shared<const RosterIndex>(std::move(roster));
 }
 
-RosterIndex::RosterIndex(Roster roster) : roster_(std::move(roster)) {
+RosterIndex::RosterIndex(Roster roster) : serial_(next_serial()), roster_(std::move(roster)) {
     for (std::uint32_t i = 0; i < roster_.pupils.size(); ++i) {
         const Pupil& p = roster_.pupils[i];
         const NameEntity who{EntityKind::pupil, i};
         names_.add_person(p.forename, "", p.surname, who);
         names_.add_forename_only(p.forename, who);
         if (!p.upn.empty()) pupil_by_upn_.emplace(upper_ascii(p.upn), i);
-        if (!p.dob.empty()) pupils_by_dob_[p.dob].push_back(i);
+        if (const auto day = dob_day_key(p.dob)) {
+            pupils_by_dob_day_[*day].push_back(i);
+        } else if (!p.dob.empty()) {
+            pupils_by_dob_[p.dob].push_back(i);
+        }
         if (!p.postcode.empty()) pupils_by_postcode_[normalise_postcode(p.postcode)].push_back(i);
         if (!p.surname.empty()) pupils_by_surname_[fold_text(p.surname)].push_back(i);
         if (!p.forename.empty()) roster_forenames_.insert(first_folded_word(p.forename));
@@ -152,6 +210,27 @@ RosterIndex::RosterIndex(Roster roster) : roster_(std::move(roster)) {
         if (!c.phone.empty()) contacts_by_phone_[normalise_uk_phone(c.phone)].push_back(i);
         contact_names_.push_back(std::move(parts));
     }
+    auto folded_name = [](std::string_view forename, std::string_view surname) {
+        FoldedName f{fold_text(forename), fold_text(surname)};
+        f.forename = f.forename.substr(0, f.forename.find(' '));
+        return f;
+    };
+    for (const Pupil& p : roster_.pupils) pupil_folded_.push_back(folded_name(p.forename, p.surname));
+    for (const PersonNameParts& parts : contact_names_) contact_folded_.push_back(folded_name(parts.forename, parts.surname));
+    for (const Pupil& p : roster_.pupils) {
+        if (!p.upn.empty()) sorted_upns_.push_back(p.upn);
+    }
+    for (const Contact& c : roster_.contacts) {
+        if (!c.upn.empty()) sorted_upns_.push_back(c.upn);
+    }
+    std::sort(sorted_upns_.begin(), sorted_upns_.end());
+    sorted_upns_.erase(std::unique(sorted_upns_.begin(), sorted_upns_.end()), sorted_upns_.end());
+    auto rank_of = [&](const std::string& upn) {
+        if (upn.empty()) return kNoUpn;
+        return static_cast<std::uint32_t>(std::lower_bound(sorted_upns_.begin(), sorted_upns_.end(), upn) - sorted_upns_.begin());
+    };
+    for (const Pupil& p : roster_.pupils) pupil_upn_rank_.push_back(rank_of(p.upn));
+    for (const Contact& c : roster_.contacts) contact_upn_rank_.push_back(rank_of(c.upn));
     forename_tokens_.assign(names_.table().size(), false);
     for (const std::string& f : roster_forenames_) {
         const std::int32_t id = names_.table().find(f);
@@ -219,18 +298,38 @@ const StaffMember* RosterIndex::staff_by_email(std::string_view email) const {
 }
 
 std::vector<std::string> RosterIndex::upns_of(std::span<const NameEntity> entities) const {
-    std::vector<std::string> upns;
+    return upns_at(upn_ranks_of(entities));
+}
+
+std::vector<std::uint32_t> RosterIndex::upn_ranks_of(std::span<const NameEntity> entities) const {
+    // Sorting the UPNs' ranks sorts the UPNs: the same list as sorting the strings, cheaper.
+    std::vector<std::uint32_t> ranks;
+    ranks.reserve(entities.size());
     for (const NameEntity& e : entities) {
+        std::uint32_t r = kNoUpn;
         if (e.kind == EntityKind::pupil) {
-            upns.push_back(roster_.pupils[e.index].upn);
+            r = pupil_upn_rank_[e.index];
         } else if (e.kind == EntityKind::contact) {
-            upns.push_back(roster_.contacts[e.index].upn);
+            r = contact_upn_rank_[e.index];
         }
+        if (r != kNoUpn) ranks.push_back(r);
     }
-    upns.erase(std::remove(upns.begin(), upns.end(), std::string()), upns.end());
-    std::sort(upns.begin(), upns.end());
-    upns.erase(std::unique(upns.begin(), upns.end()), upns.end());
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    return ranks;
+}
+
+std::vector<std::string> RosterIndex::upns_at(std::span<const std::uint32_t> ranks) const {
+    std::vector<std::string> upns;
+    upns.reserve(ranks.size());
+    for (const std::uint32_t r : ranks) upns.push_back(sorted_upns_[r]);
     return upns;
+}
+
+std::optional<std::uint32_t> RosterIndex::upn_rank(std::string_view upn) const {
+    const auto it = std::lower_bound(sorted_upns_.begin(), sorted_upns_.end(), upn);
+    if (it == sorted_upns_.end() || *it != upn) return std::nullopt;
+    return static_cast<std::uint32_t>(it - sorted_upns_.begin());
 }
 
 std::span<const std::uint32_t> RosterIndex::contacts_with_surname(std::string_view folded) const {
@@ -248,6 +347,10 @@ bool RosterIndex::is_roster_forename(std::string_view folded) const {
 }
 
 std::span<const std::uint32_t> RosterIndex::pupils_born_on(int year, int month, int day) const {
+    if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99) {
+        const auto it = pupils_by_dob_day_.find(static_cast<std::uint32_t>(year * 10000 + month * 100 + day));
+        return it == pupils_by_dob_day_.end() ? std::span<const std::uint32_t>{} : std::span<const std::uint32_t>(it->second);
+    }
     char key[16];
     std::snprintf(key, sizeof key, "%04d-%02d-%02d", year, month, day);
     return find_list(pupils_by_dob_, key);
@@ -261,12 +364,17 @@ std::optional<AddressMatch> RosterIndex::match_address_at(std::string_view text,
     if (addresses_.empty() || pos >= text.size()) return std::nullopt;
     // Cheap test first: are the first two words ("14 larch", "flat 2") those of a roster line?
     // Read them from a short snippet; tokenize the whole line only when they are.
-    TokenizedText head;
-    tokenize_names(text.substr(pos, 48), head);
-    if (head.tokens.size() < 2 || head.tokens.front().start != 0) return std::nullopt;
-    std::string key(head.folded_of(head.tokens[0]));
-    key.push_back(' ');
-    key += head.folded_of(head.tokens[1]);
+    std::string key;
+    const HeadWords head = ascii_head_words(text.substr(pos, kHeadBytes), key);
+    if (head == HeadWords::none) return std::nullopt;
+    if (head == HeadWords::not_ascii) {
+        TokenizedText t;
+        tokenize_names(text.substr(pos, kHeadBytes), t);
+        if (t.tokens.size() < 2 || t.tokens.front().start != 0) return std::nullopt;
+        key = t.folded_of(t.tokens[0]);
+        key.push_back(' ');
+        key += t.folded_of(t.tokens[1]);
+    }
     const auto candidates = find_list(addresses_by_head_, key);
     if (candidates.empty()) return std::nullopt;
     const std::string_view snippet = text.substr(pos, kMaxAddressBytes);

@@ -46,6 +46,9 @@ public:
     explicit RosterIndex(Roster roster);
 
     const Roster& roster() const { return roster_; }
+    // Unique to this index in the process (never 0): caches keyed by it cannot mistake a
+    // new index for an old one at the same address.
+    std::uint64_t serial() const { return serial_; }
     const NameMatcher& names() const { return names_; }
 
     // --- people -----------------------------------------------------------------------
@@ -68,6 +71,20 @@ public:
 
     // UPNs named by name-match entities: a pupil's own, a contact's child's (sorted, unique).
     std::vector<std::string> upns_of(std::span<const NameEntity> entities) const;
+    // The same as ranks in the roster's sorted list of UPNs (sorted, unique), to compare and
+    // intersect as integers; upns_at() turns ranks back into UPNs, upn_rank() a UPN into one.
+    std::vector<std::uint32_t> upn_ranks_of(std::span<const NameEntity> entities) const;
+    std::vector<std::string> upns_at(std::span<const std::uint32_t> ranks) const;
+    std::optional<std::uint32_t> upn_rank(std::string_view upn) const;
+
+    // A pupil's or contact's first forename word and surname, folded ("anne", "dupre"), as
+    // the name detector compares them with the correspondents' names.
+    struct FoldedName {
+        std::string forename, surname;
+    };
+    const FoldedName& folded_name(const NameEntity& e) const {
+        return e.kind == EntityKind::pupil ? pupil_folded_[e.index] : contact_folded_[e.index];
+    }
 
     // Roster rows by folded surname ("dupre"): contacts and pupils; staff surnames as a set.
     std::span<const std::uint32_t> contacts_with_surname(std::string_view folded) const;
@@ -100,6 +117,7 @@ private:
     static std::span<const std::uint32_t> find_list(const std::unordered_map<std::string, IndexList>& map,
                                                     const std::string& key);
 
+    std::uint64_t serial_;
     Roster roster_;
     NameMatcher names_;
     std::unordered_map<std::string, std::uint32_t> pupil_by_upn_;
@@ -107,6 +125,12 @@ private:
     std::unordered_map<std::string, std::uint32_t> staff_by_email_;
     std::unordered_map<std::string, IndexList> contacts_by_phone_;
     std::vector<PersonNameParts> contact_names_;
+    std::vector<FoldedName> pupil_folded_, contact_folded_;
+    // UPNs in sorted order (unique, none empty), and each pupil's / contact's place in it
+    // (kNoUpn when empty): upns_of() sorts small integers, not strings.
+    static constexpr std::uint32_t kNoUpn = 0xFFFFFFFF;
+    std::vector<std::string> sorted_upns_;
+    std::vector<std::uint32_t> pupil_upn_rank_, contact_upn_rank_;
     std::vector<TitleSex> contact_sex_;
     std::vector<PersonNameParts> staff_names_;
     std::unordered_map<std::string, IndexList> contacts_by_surname_;
@@ -114,6 +138,9 @@ private:
     std::unordered_set<std::string> staff_surnames_;
     std::unordered_set<std::string> roster_forenames_;
     std::vector<bool> forename_tokens_;  // by NameMatcher token id
+    // By year * 10000 + month * 100 + day, for DOBs written "YYYY-MM-DD" (no string to build
+    // per date looked up); any other spelling stays in the string map, looked up as before.
+    std::unordered_map<std::uint32_t, IndexList> pupils_by_dob_day_;
     std::unordered_map<std::string, IndexList> pupils_by_dob_;
     std::unordered_map<std::string, IndexList> pupils_by_postcode_;
     std::vector<RosterAddress> addresses_;

@@ -1,28 +1,14 @@
 // Interning hash table; see token_table.h.
 #include "pii/roster/token_table.h"
 
+#include <bit>
+#include <cstring>
+
 #include "pii/roster/name_tokens.h"
 
 namespace chaperone::pii {
 
 std::int32_t TokenTable::find(std::string_view folded) const { return find(folded, hash_folded(folded)); }
-
-std::int32_t TokenTable::find(std::string_view folded, std::uint64_t hash) const {
-    if (slots_.empty()) return kAbsent;
-    const std::size_t mask = slots_.size() - 1;
-    const auto tag = static_cast<std::uint32_t>(hash >> 32);
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-        const Slot slot = slots_[i];
-        if (slot.id == kAbsent) return kAbsent;
-        if (slot.tag != tag) continue;
-        const std::int32_t id = slot.id;
-        const std::string& w = words_[static_cast<std::size_t>(id)];
-        if (w.size() != folded.size()) continue;
-        bool same = true;  // short words: an inline loop beats a call to memcmp
-        for (std::size_t k = 0; k < w.size() && same; ++k) same = w[k] == folded[k];
-        if (same) return id;
-    }
-}
 
 std::int32_t TokenTable::intern(std::string_view folded) {
     const std::uint64_t hash = hash_folded(folded);
@@ -35,7 +21,7 @@ std::int32_t TokenTable::intern(std::string_view folded) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = hash & mask;
     while (slots_[i].id != kAbsent) i = (i + 1) & mask;
-    slots_[i] = {id, static_cast<std::uint32_t>(hash >> 32)};
+    slots_[i] = {id, tag_of(hash, folded.size()), head_of(folded)};
     return id;
 }
 
@@ -45,7 +31,7 @@ void TokenTable::rehash(std::size_t capacity) {
     for (std::size_t id = 0; id < words_.size(); ++id) {
         std::size_t i = hashes_[id] & mask;
         while (slots_[i].id != kAbsent) i = (i + 1) & mask;
-        slots_[i] = {static_cast<std::int32_t>(id), static_cast<std::uint32_t>(hashes_[id] >> 32)};
+        slots_[i] = {static_cast<std::int32_t>(id), tag_of(hashes_[id], words_[id].size()), head_of(words_[id])};
     }
 }
 

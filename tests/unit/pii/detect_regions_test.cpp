@@ -77,3 +77,23 @@ TEST_CASE("correspondents come from the envelope, headers, roster and greeting",
     CHECK(names.has_surname("kowalski", TitleSex::female));
     CHECK_FALSE(names.has_surname("okafor"));
 }
+
+TEST_CASE("correspondents follow the envelope and roster from scan to scan", "[detect][correspondents]") {
+    // The envelope's names are cached per thread: a new envelope, or a new roster, must be seen.
+    const std::string text = "Hello,\n";
+    const auto regions = find_message_regions(text);
+    ScanContext c = teacher_to_parent();
+    CHECK(find_correspondents(c, sample_index().get(), text, regions).has_full_name("sarah", "bennett"));
+    CHECK(find_correspondents(c, sample_index().get(), text, regions).has_full_name("sarah", "bennett"));
+    c.recipients = {{"grandad.jones@mail.example", ""}};
+    const CorrespondentNames other = find_correspondents(c, sample_index().get(), text, regions);
+    CHECK_FALSE(other.has_full_name("sarah", "bennett"));
+    CHECK(other.has_surname("jones"));
+    c.recipients = {{"someone@mail.example", "Sarah Bennett"}};  // now from the header, not the roster
+    const CorrespondentNames by_header = find_correspondents(c, sample_index().get(), text, regions);
+    CHECK(by_header.has_surname("bennett", TitleSex::male));  // the header tells no sex
+    // The same envelope with and without the roster: only the roster knows she is a mother.
+    CHECK_FALSE(find_correspondents(teacher_to_parent(), sample_index().get(), text, regions).has_surname("bennett", TitleSex::male));
+    CHECK(find_correspondents(teacher_to_parent(), nullptr, text, regions).has_surname("bennett", TitleSex::male));
+    CHECK_FALSE(find_correspondents(teacher_to_parent(), sample_index().get(), text, regions).has_surname("bennett", TitleSex::male));
+}

@@ -170,6 +170,13 @@ TEST_CASE("roster lookups and relationships", "[roster][index]") {
     const std::string flat = "Flat 2,\n9 Station Street";
     REQUIRE(index->match_address_at(flat, 0).has_value());
     CHECK_FALSE(index->match_address_at("14 Larch Crescent", 0).has_value());
+    // A non-breaking space between the first two words takes the tokenizer path.
+    const std::string nbsp = "14\xC2\xA0Larch Close";
+    const auto m2 = index->match_address_at(nbsp, 0);
+    REQUIRE(m2.has_value());
+    CHECK(m2->end == nbsp.size());
+    CHECK_FALSE(index->match_address_at(" 14 Larch Close", 0).has_value());  // must start at a word
+    CHECK_FALSE(index->match_address_at("14", 0).has_value());
     const std::vector<NameEntity> mum = {{EntityKind::contact, 0}};
     CHECK(index->upns_of(mum) == std::vector<std::string>{"B801200005001"});
 }
