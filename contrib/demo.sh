@@ -25,7 +25,9 @@ rm -rf "$demo"; mkdir -p "$demo"/{sink,milter}
 free_port() {  # a port nothing listens on yet
     local p
     while :; do
-        p=$((20000 + RANDOM % 30000))
+        # Below Linux's ephemeral range (32768-60999), where outgoing connections take
+        # their local ports and a listener could find its port taken.
+        p=$((20000 + RANDOM % 12000))
         (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null || { echo "$p"; return; }
     done
 }

@@ -44,7 +44,9 @@ results=$base/results.tsv
 free_port() {
     local p
     while :; do
-        p=$((20000 + RANDOM % 30000))
+        # Below Linux's ephemeral range (32768-60999), where outgoing connections take
+        # their local ports and a listener could find its port taken.
+        p=$((20000 + RANDOM % 12000))
         (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null || { echo "$p"; return; }
     done
 }
@@ -113,7 +115,7 @@ start_mimedefang() {
         -p "inet:$port@127.0.0.1" ) > "$run_dir/md.log" 2>&1 &
     pids+=($!); milter_pids="$milter_pids $!"
     milter_spec="inet:127.0.0.1:$port"
-    for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.05; done
+    for _ in $(seq 400); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.05; done
 }
 
 sent_count() { grep -c ' status=sent ' "$run_dir/postfix/log/postfix.log" 2>/dev/null || true; }
@@ -125,23 +127,36 @@ run_once() {  # mode rep
     smtpd_port=$(free_port); sink_port=$(free_port)
     /usr/sbin/smtp-sink -u postfix -M $((warm + n)) 127.0.0.1:"$sink_port" 256 > "$run_dir/sink.log" 2>&1 &
     sink_pid=$!; pids+=($sink_pid)
+    for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$sink_port") 2>/dev/null && break; sleep 0.05; done
     milter_spec=""; milter_pids=""
     case $mode in
         none) ;;
         unix|inet) start_chaperone "$mode" ;;
         mimedefang) start_mimedefang ;;
     esac
-    "$top/contrib/sandbox/postfix-sandbox.sh" start "$run_dir/postfix" --smtpd-port "$smtpd_port" \
+    fail() {  # reason: records the run as failed and cleans up; the other runs go on
+        echo "run $mode/$rep FAILED: $1 (see $run_dir)" >&2
+        printf '%s\t%s\tFAIL\n' "$mode" "$rep" >> "$results"
+        stop_all
+    }
+    kill -0 "$sink_pid" 2>/dev/null || { fail "smtp-sink did not start"; return; }
+    if [ -n "$milter_spec" ] && [ "${milter_spec#inet:}" != "$milter_spec" ] &&
+       ! (exec 3<>/dev/tcp/127.0.0.1/"${milter_spec##*:}") 2>/dev/null; then
+        fail "the $mode milter is not listening"; return
+    fi
+    if ! "$top/contrib/sandbox/postfix-sandbox.sh" start "$run_dir/postfix" --smtpd-port "$smtpd_port" \
         --sink-port "$sink_port" --milter "$milter_spec" --lifetime 900 \
-        --set in_flow_delay=0 --set smtpd_client_connection_count_limit=0 > /dev/null
+        --set in_flow_delay=0 --set smtpd_client_connection_count_limit=0 > /dev/null; then
+        fail "Postfix did not start"; return
+    fi
     local source=(/usr/sbin/smtp-source -s "$sessions" -M client.school.example -f j.bloggs@school.example
                   -t parent@parents.example -F "$msg")
     if ! "${source[@]}" -m "$warm" 127.0.0.1:"$smtpd_port" > "$run_dir/warmup.log" 2>&1; then
-        echo "run $mode/$rep FAILED: warm-up refused (see $run_dir/postfix/log/postfix.log)" >&2
-        printf '%s\t%s\tFAIL\n' "$mode" "$rep" >> "$results"
-        stop_all; return
+        fail "warm-up refused"; return
     fi
     for _ in $(seq 600); do [ "$(sent_count)" -ge "$warm" ] && break; sleep 0.1; done
+    # The clock stops when the sink exits after its last message: it must still be there.
+    kill -0 "$sink_pid" 2>/dev/null || { fail "smtp-sink exited during the warm-up"; return; }
     busy0=$(machine_busy); m0=0; [ -n "$milter_pids" ] && m0=$(tree_ticks $milter_pids)
     t0=$(date +%s.%N)
     "${source[@]}" -m "$n" 127.0.0.1:"$smtpd_port" > "$run_dir/source.log" 2>&1 &
@@ -152,9 +167,7 @@ run_once() {  # mode rep
     busy1=$(machine_busy); m1=0; [ -n "$milter_pids" ] && m1=$(tree_ticks $milter_pids)
     wait "$source_pid" 2>/dev/null || true
     if kill -0 "$sink_pid" 2>/dev/null; then
-        echo "run $mode/$rep FAILED: the sink did not get $((warm + n)) messages in 60 s (see $run_dir)" >&2
-        printf '%s\t%s\tFAIL\n' "$mode" "$rep" >> "$results"
-        stop_all; return
+        fail "the sink did not get $((warm + n)) messages in 60 s"; return
     fi
     awk -v m="$mode" -v r="$rep" -v n="$n" -v t0="$t0" -v t1="$t1" -v b0="$busy0" -v b1="$busy1" \
         -v m0="$m0" -v m1="$m1" -v hz="$hz" 'BEGIN {
