@@ -1,6 +1,9 @@
 // The housekeeping thread; see periodic_task.h.
 #include "milter/periodic_task.h"
 
+#include <pthread.h>
+#include <signal.h>
+
 namespace chaperone::milter {
 
 void PeriodicTask::run() {
@@ -20,7 +23,14 @@ void PeriodicTask::run() {
 
 void PeriodicTask::start() {
     if (thread_.joinable()) return;
+    // The thread starts with every signal blocked: libmilter takes SIGTERM, SIGINT and SIGHUP
+    // in its own thread (sigwait) to stop cleanly; delivered to this thread instead, SIGTERM
+    // would kill the process before the final count flush.
+    sigset_t all, before;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &before);
     thread_ = std::thread([this] { run(); });
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
 }
 
 void PeriodicTask::stop() {

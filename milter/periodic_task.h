@@ -5,6 +5,7 @@
 //   task.start();  ...  task.stop();   // wakes the thread at once; joins it
 //
 // The interval is asked for before each wait, so it may follow a reloaded config.
+// Signals: the thread blocks them all (libmilter handles SIGTERM in its own thread).
 // Thread-safety: start() once; stop() (or the destructor) from any thread but the task's.
 #pragma once
 

@@ -77,6 +77,18 @@ TEST_CASE("disclaimer through Postfix: external footed once, internal and signed
         CHECK(count_of(mail.text("text/plain"), kFooterWords) == 1);
         CHECK(mail.header("X-Chaperone-Disclaimer") == "already-present");
     }
+
+    // SIGTERM (systemctl stop) stops the milter cleanly: libmilter's signal thread gets it,
+    // not one of ours, and the last counts reach the store for the dashboard and report.
+    stack.milter.stop_cleanly();
+    CHECK_THAT(stack.milter.log_text(), Catch::Contains("stopped (smfi_main returned 0)"));
+    RunResult report = run_command({binary("chaperone").string(), "report", "--json", "--weeks", "1", "--config",
+                                    stack.milter.config_file().string()},
+                                   std::chrono::seconds(30));
+    INFO(report.output);
+    REQUIRE(report.exit_code == 0);
+    CHECK_THAT(report.output, Catch::Contains("\"scanned\": 4"));
+    CHECK_THAT(report.output, Catch::Contains("\"delivered\": 4"));
 }
 
 TEST_CASE("milter killed: Postfix answers 4xx and nothing passes unchecked", "[e2e][failclosed]") {

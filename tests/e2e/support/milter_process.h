@@ -2,6 +2,8 @@
 // store directory and socket, logging to a file; stopped by PID when the object goes.
 #pragma once
 
+#include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <string>
 
@@ -19,6 +21,8 @@ public:
     // "" when listening, else the reason and the log.
     std::string wait_ready();
     void stop() { process_.stop(); }
+    // SIGTERM and time for a clean stop: libmilter notices it within its 5 s poll.
+    void stop_cleanly() { process_.stop(SIGTERM, std::chrono::seconds(12)); }
     void kill_now() { process_.kill_now(); }
     pid_t pid() const { return process_.pid(); }
 
