@@ -86,8 +86,14 @@ TEST_CASE("check needs the store like the milter; bad input is one line, exit 2"
     ScratchDir dir("check-nokeys");
     write_file(dir / "c.toml", "[school]\ninternal_domains = [\"school.example\"]\n[storage]\ndir = \"" +
                                    (dir / "store").string() + "\"\n");
-    auto r = run_cli("check --json --from a@school.example --to b@x.example --config " + (dir / "c.toml").string() + " " +
-                     policy_fixture("messages/no-pii.eml"));
+    std::string args = "check --json --from a@school.example --to b@x.example --config " + (dir / "c.toml").string() +
+                       " " + policy_fixture("messages/no-pii.eml");
+    // A fresh store gets its keys at first use; one whose keys were lost is refused.
+    auto fresh = run_cli(args);
+    CHECK(fresh.exit_code == 0);
+    CHECK_THAT(fresh.out, Catch::Contains("\"verdict\": \"deliver\""));
+    std::filesystem::remove_all(dir / "store" / "keys");
+    auto r = run_cli(args);
     CHECK(r.exit_code == 2);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK_THAT(r.err, Catch::Contains("archive.pub"));

@@ -244,10 +244,15 @@ TEST_CASE("scan input errors exit 2 with one line on stderr naming the file", "[
     CHECK(no_file.exit_code == 2);
     CHECK(lines(no_file.err) == 1);
 
-    // The store must be initialised, as for `check` and the milter (the roster lives there).
+    // The roster lives in the store, as for `check` and the milter. A fresh store gets its
+    // keys at first use; one whose keys were lost is refused.
     ScratchDir dir("scan-nokeys");
     write_file(dir / "c.toml", "[school]\ninternal_domains = [\"school.example\"]\n[storage]\ndir = \"" +
                                    (dir / "store").string() + "\"\n");
+    auto fresh = run_cli("scan --json --config " + (dir / "c.toml").string() + " " + clean);
+    CHECK(fresh.exit_code == 0);
+    CHECK_THAT(fresh.out, Catch::StartsWith("{\"findings\":[]"));
+    std::filesystem::remove_all(dir / "store" / "keys");
     auto no_keys = run_cli("scan --json --config " + (dir / "c.toml").string() + " " + clean);
     CHECK(no_keys.exit_code == 2);
     CHECK(lines(no_keys.err) == 1);
