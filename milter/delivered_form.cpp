@@ -59,7 +59,13 @@ Result<std::string> delivered_form(const CollectedMessage& message, const pii::M
     } else {
         auto body = message.body.read_all();
         if (!body) return body.status().with_context("reading the collected body");
-        raw += *body;
+        // The MTA hands the body over with CRLF line ends; the header block above has LF.
+        // One convention for the whole stored message (SMTP puts CRLF back on the way out).
+        raw.reserve(raw.size() + body->size());
+        for (std::size_t i = 0; i < body->size(); ++i) {
+            if ((*body)[i] == '\r' && i + 1 < body->size() && (*body)[i + 1] == '\n') continue;
+            raw += (*body)[i];
+        }
     }
     return raw;
 }

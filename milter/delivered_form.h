@@ -10,8 +10,9 @@
 //
 // Header fields: the collected ones in order, minus any client copy of our own headers,
 // with the top-level Content-* headers as the footer left them, then ours. Body: the footed
-// body when the footer was added, else the body exactly as collected. Lines end in "\n"
-// in the header block (as header_block() gives them to the parser).
+// body when the footer was added, else the body as collected. Lines end in "\n" throughout:
+// the header block as header_block() gives it to the parser, and the MTA's CRLF in the body
+// becomes LF (SMTP puts CRLF back on the way out).
 //
 // Thread-safety: reentrant.
 #pragma once

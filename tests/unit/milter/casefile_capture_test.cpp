@@ -100,7 +100,8 @@ TEST_CASE("capture: inbound from a parent is filed as received, unchanged", "[mi
     MilterBench bench("mc-in");
     RecordingActions actions;
     std::string text = letter("Daniel Ashdown <dan.ashdown@parents.example>", "j.bloggs@school.example", "from-dan",
-                              "Hello,\n\nTheo will be late tomorrow: dentist at 9.\n\nDan\n");
+                              // The MTA hands bodies over with CRLF line ends.
+                              "Hello,\r\n\r\nTheo will be late tomorrow: dentist at 9.\r\n\r\nDan\r\n");
     REQUIRE(bench.process_raw(text, "dan.ashdown@parents.example", {"j.bloggs@school.example"}, actions).verdict ==
             MtaVerdict::accept);
     CHECK_FALSE(actions.body_replaced);
@@ -114,6 +115,7 @@ TEST_CASE("capture: inbound from a parent is filed as received, unchanged", "[mi
     REQUIRE(message.is_ok());
     CHECK(message->raw.find(kDisclaimer) == std::string::npos);
     CHECK(message->raw.find("Theo will be late tomorrow: dentist at 9.\n") != std::string::npos);
+    CHECK(message->raw.find('\r') == std::string::npos);  // one line-end convention in the stored copy
 }
 
 TEST_CASE("capture: mail to or from nobody on the roster's contacts is not filed", "[milter][casefile]") {
