@@ -277,16 +277,9 @@ int run_fsck(const std::vector<std::string>& argv) {
 }
 
 int run_archive(const std::vector<std::string>& argv) {
-    if (argv.empty()) return usage_error("archive: expected students, list, show, export, purge or fsck");
-    std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    const std::string& sub = argv[0];
-    if (sub == "students") return run_students(rest);
-    if (sub == "list") return run_list(rest);
-    if (sub == "show") return run_show(rest);
-    if (sub == "export") return run_export(rest);
-    if (sub == "purge") return run_purge(rest);
-    if (sub == "fsck") return run_fsck(rest);
-    return usage_error("archive: unknown subcommand '" + sub + "'");
+    return run_subcommand("archive", argv,
+                          {{"students", run_students}, {"list", run_list}, {"show", run_show}, {"export", run_export},
+                           {"purge", run_purge}, {"fsck", run_fsck}});
 }
 
 const CommandRegistration reg("archive", "pupils' case files of parent correspondence (students, list, show, export, purge, fsck)",

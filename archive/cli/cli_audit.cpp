@@ -86,11 +86,7 @@ int run_log(const std::vector<std::string>& argv) {
 }
 
 int run_audit(const std::vector<std::string>& argv) {
-    if (argv.empty()) return usage_error("audit: expected 'verify' or 'log'");
-    std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (argv[0] == "verify") return run_verify(rest);
-    if (argv[0] == "log") return run_log(rest);
-    return usage_error("audit: unknown subcommand '" + argv[0] + "'");
+    return run_subcommand("audit", argv, {{"verify", run_verify}, {"log", run_log}});
 }
 
 const CommandRegistration reg("audit", "verify the tamper-evident chain; print the audit log (verify, log)", run_audit);

@@ -357,15 +357,9 @@ int run_expire(const std::vector<std::string>& argv) {
 }
 
 int run_quarantine(const std::vector<std::string>& argv) {
-    if (argv.empty() || argv[0].rfind("-", 0) == 0)
-        return usage_error("quarantine: expected list, show, release, discard or expire");
-    std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (argv[0] == "list") return run_list(rest);
-    if (argv[0] == "show") return run_show(rest);
-    if (argv[0] == "release") return run_release(rest);
-    if (argv[0] == "discard") return run_discard(rest);
-    if (argv[0] == "expire") return run_expire(rest);
-    return usage_error("quarantine: unknown subcommand '" + argv[0] + "' (list, show, release, discard, expire)");
+    return run_subcommand("quarantine", argv,
+                          {{"list", run_list}, {"show", run_show}, {"release", run_release}, {"discard", run_discard},
+                           {"expire", run_expire}});
 }
 
 const CommandRegistration reg("quarantine", "the DPO's review queue of held messages (list, show, release, discard, expire)",

@@ -68,11 +68,7 @@ int run_show(const std::vector<std::string>& argv) {
 }
 
 int run_roster(const std::vector<std::string>& argv) {
-    if (argv.empty()) return usage_error("roster: expected 'import' or 'show'");
-    std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (argv[0] == "import") return run_import(rest);
-    if (argv[0] == "show") return run_show(rest);
-    return usage_error("roster: unknown subcommand '" + argv[0] + "'");
+    return run_subcommand("roster", argv, {{"import", run_import}, {"show", run_show}});
 }
 
 const CommandRegistration reg("roster", "import and inspect the roster (import, show)", run_roster);

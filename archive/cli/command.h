@@ -30,6 +30,15 @@ struct CommandRegistration {
 
 const std::vector<CommandInfo>& registered_commands();
 
+// A command group's subcommands ("archive list", "archive show", ...): runs the one argv[0]
+// names with the arguments after it. A missing one (or an option where it should be) and an
+// unknown one are usage errors that list the subcommands.
+struct Subcommand {
+    const char* name;
+    CommandFn run;
+};
+int run_subcommand(const std::string& group, const std::vector<std::string>& argv, const std::vector<Subcommand>& subs);
+
 // Prints "chaperone: <message>" on stderr and returns kExitError.
 int usage_error(const std::string& message);
 int input_error(const std::string& message);

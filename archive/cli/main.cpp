@@ -19,6 +19,19 @@ CommandRegistration::CommandRegistration(std::string name, std::string summary, 
 
 const std::vector<CommandInfo>& registered_commands() { return commands(); }
 
+int run_subcommand(const std::string& group, const std::vector<std::string>& argv, const std::vector<Subcommand>& subs) {
+    std::string names, listed;  // "a, b or c" and "a, b, c"
+    for (std::size_t i = 0; i < subs.size(); ++i) {
+        names += (i == 0 ? "" : i + 1 == subs.size() ? " or " : ", ") + std::string(subs[i].name);
+        listed += (i == 0 ? "" : ", ") + std::string(subs[i].name);
+    }
+    if (argv.empty() || argv[0].rfind("-", 0) == 0) return usage_error(group + ": expected " + names);
+    for (const auto& sub : subs) {
+        if (argv[0] == sub.name) return sub.run({argv.begin() + 1, argv.end()});
+    }
+    return usage_error(group + ": unknown subcommand '" + argv[0] + "' (" + listed + ")");
+}
+
 int usage_error(const std::string& message) {
     std::fprintf(stderr, "chaperone: %s (see 'chaperone help')\n", message.c_str());
     return kExitError;
