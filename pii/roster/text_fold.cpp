@@ -1,6 +1,8 @@
 // Name folding tables; see text_fold.h.
 #include "pii/roster/text_fold.h"
 
+#include "pii/mime/charset.h"
+
 namespace chaperone::pii {
 namespace {
 
@@ -105,20 +107,7 @@ bool fold_code_point(char32_t cp, std::string& out) {
     }
     if (cp >= 0x300 && cp <= 0x36F) return true;  // combining accents (decomposed text): drop, stay in the word
     if (!is_other_script_letter(cp)) return false;
-    // Other scripts: keep the character itself.
-    if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+    append_utf8(out, cp);  // other scripts: keep the character itself
     return true;
 }
 
